@@ -1,0 +1,75 @@
+// One build for everything: the extension (two bundles, so the AWS SDK loads only on first use) and the tests.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+
+/** The extension reaches the SDK bundle only through this specifier; keep it out of extension.js. */
+const sdkBundleExternal = {
+  name: 'sdk-bundle-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk\/bundle$/ }, () => ({ path: './aws.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+function filesUnder(dir, suffix) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      out.push(...filesUnder(path, suffix));
+    } else if (name.endsWith(suffix)) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkBundleExternal] },
+  { ...common, entryPoints: ['src/aws/sdk/bundle.ts'], outfile: 'dist/aws.js' },
+];
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  // Unit tests: pure logic, bundled per file so they run in plain Node.
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: filesUnder('test/unit', '.test.ts'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['vscode', 'mocha'],
+  });
+  // Integration suites run inside the extension host: `vscode` and mocha come from there and node_modules.
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: ['test/integration/index.ts', ...filesUnder('test/integration', '.test.ts')],
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha', '@aws-sdk/*'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching', builds.map((b) => relative('.', b.outfile ?? b.outdir)).join(', '));
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { configuredRegions, readConnection } from './connectionSettings';
+import { toAwsError } from './errors';
+import type { Connection, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RegionInfo } from './model';
+import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
+
+/**
+ * The extension's one door to AWS: loads the SDK lazily, reads the connection from settings on every call,
+ * and turns every failure into an AwsError that says what to do.
+ */
+export class AwsService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the profile, endpoint or regions change: views and caches start over. */
+  readonly onDidChangeConnection = this.changed.event;
+  private defaultRegion: Promise<string | undefined> | undefined;
+
+  connection(): Connection {
+    return readConnection();
+  }
+
+  async call<T>(action: string, region: string | undefined, run: (sdk: SdkModule, connection: Connection) => Promise<T>): Promise<T> {
+    const connection = this.connection();
+    try {
+      return await run(await loadSdk(), connection);
+    } catch (error) {
+      throw toAwsError(error, { action, region, profile: connection.profile });
+    }
+  }
+
+  /** The regions to show: the setting, else the profile's own region, else us-east-1. */
+  async regions(): Promise<string[]> {
+    const configured = configuredRegions();
+    if (configured.length) {
+      return configured;
+    }
+    return [(await this.profileRegion()) ?? 'us-east-1'];
+  }
+
+  profileRegion(): Promise<string | undefined> {
+    this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c)).catch(() => undefined);
+    return this.defaultRegion;
+  }
+
+  listImagesPage(region: string, query: ImageQuery, pageSize: number, nextToken?: string, signal?: AbortSignal): Promise<Page<ImageInfo>> {
+    return this.call('DescribeImages', region, (sdk, c) => sdk.listImagesPage(c, region, query, pageSize, nextToken, signal));
+  }
+
+  newestImages(region: string, query: ImageQuery, limit: number, signal?: AbortSignal): Promise<ImageInfo[]> {
+    return this.call('DescribeImages', region, (sdk, c) => sdk.newestImages(c, region, query, limit, signal));
+  }
+
+  describeImage(region: string, imageId: string, signal?: AbortSignal): Promise<ImageDetails> {
+    return this.call('DescribeImages', region, (sdk, c) => sdk.describeImage(c, region, imageId, signal));
+  }
+
+  listInstancesPage(region: string, pageSize: number, nextToken?: string, signal?: AbortSignal): Promise<Page<InstanceInfo>> {
+    return this.call('DescribeInstances', region, (sdk, c) => sdk.listInstancesPage(c, region, pageSize, nextToken, signal));
+  }
+
+  listRegions(signal?: AbortSignal): Promise<RegionInfo[]> {
+    return this.call('DescribeRegions', undefined, (sdk, c) => sdk.listRegions(c, signal));
+  }
+
+  listProfiles() {
+    return this.call('ListProfiles', undefined, (sdk) => sdk.listProfiles());
+  }
+
+  checkCredentials(): Promise<void> {
+    return this.call('ResolveCredentials', undefined, (sdk, c) => sdk.checkCredentials(c));
+  }
+
+  /** Drop cached clients and credentials, e.g. after `aws sso login` or a profile switch. */
+  async reset(): Promise<void> {
+    this.defaultRegion = undefined;
+    if (isSdkLoaded()) {
+      (await loadSdk()).resetClients();
+    }
+  }
+
+  notifyConnectionChanged(): void {
+    this.defaultRegion = undefined;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,112 @@
+// Plain data the rest of the extension works with; nothing here depends on the AWS SDK.
+
+/** Which AWS account and endpoint calls go to. Never holds secrets: credentials stay inside the SDK. */
+export interface Connection {
+  /** "" means the SDK's default chain (AWS_PROFILE, env vars, instance role…). */
+  readonly profile: string;
+  /** Endpoint override from the machine-scoped setting; the SDK's AWS_ENDPOINT_URL* env vars apply on their own. */
+  readonly endpoint?: string;
+}
+
+export type ImageScope = 'owned' | 'shared' | 'public';
+
+export interface BlockDevice {
+  readonly deviceName: string;
+  readonly snapshotId?: string;
+  readonly volumeSizeGiB?: number;
+  readonly volumeType?: string;
+  readonly encrypted?: boolean;
+  readonly kmsKeyId?: string;
+  readonly deleteOnTermination?: boolean;
+  readonly iops?: number;
+  readonly throughput?: number;
+  readonly virtualName?: string;
+}
+
+export interface ImageInfo {
+  readonly id: string;
+  readonly region: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly ownerId: string;
+  readonly ownerAlias?: string;
+  readonly state: string;
+  readonly architecture?: string;
+  readonly platform?: string;
+  readonly platformDetails?: string;
+  readonly virtualizationType?: string;
+  readonly rootDeviceType?: string;
+  readonly rootDeviceName?: string;
+  readonly imageType?: string;
+  readonly creationDate?: string;
+  readonly deprecationTime?: string;
+  readonly public: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly blockDevices: readonly BlockDevice[];
+  readonly stateReason?: string;
+  readonly bootMode?: string;
+  readonly enaSupport?: boolean;
+  readonly imdsSupport?: string;
+  readonly sourceImageId?: string;
+  readonly sourceImageRegion?: string;
+  /** The SDK's own response object, shown verbatim in the details document. */
+  readonly raw: unknown;
+}
+
+export interface LaunchPermissions {
+  readonly public: boolean;
+  readonly accounts: readonly string[];
+  readonly organizationArns: readonly string[];
+  readonly organizationalUnitArns: readonly string[];
+}
+
+export interface ImageDetails {
+  readonly image: ImageInfo;
+  /** Undefined when the caller may not read them (only the owner can). */
+  readonly launchPermissions?: LaunchPermissions;
+}
+
+export interface InstanceInfo {
+  readonly id: string;
+  readonly region: string;
+  readonly name?: string;
+  readonly state: string;
+  readonly type?: string;
+  readonly imageId?: string;
+  readonly platform?: string;
+  readonly architecture?: string;
+  readonly launchTime?: string;
+  readonly privateIp?: string;
+  readonly publicIp?: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextToken?: string;
+}
+
+/** Server-side narrowing of DescribeImages; every field maps to an EC2 filter or parameter. */
+export interface ImageFilter {
+  readonly namePattern?: string;
+  readonly architectures?: readonly string[];
+  readonly states?: readonly string[];
+  readonly includeDeprecated: boolean;
+  readonly includeDisabled: boolean;
+}
+
+export interface ImageQuery {
+  readonly scope: ImageScope;
+  readonly filter: ImageFilter;
+  /** Extra owners / name pattern used by public-catalog saved searches. */
+  readonly owners?: readonly string[];
+  readonly extraFilters?: readonly { readonly name: string; readonly values: readonly string[] }[];
+}
+
+export interface RegionInfo {
+  readonly name: string;
+  /** opt-in-not-required | opted-in | not-opted-in */
+  readonly optInStatus?: string;
+}
+
+export const defaultImageFilter: ImageFilter = { includeDeprecated: true, includeDisabled: false };

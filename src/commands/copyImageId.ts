@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../aws/awsService';
+import type { CommandHandler } from '../shared/registerCommand';
+import { isPlainObject } from '../shared/plainObject';
+import { checkImageId, ensureValid } from '../shared/validation';
+import { imageTarget } from './imageTarget';
+
+/** amiExplorer.copyImageId: puts the id on the clipboard and returns it. */
+export function copyImageId(aws: AwsService): CommandHandler {
+  return async (arg) => {
+    // Copying needs no region: `{ imageId }` alone is enough.
+    const target = isPlainObject(arg) && arg.region === undefined
+      ? { imageId: ensureValid(arg.imageId, checkImageId) as string }
+      : await imageTarget(aws, arg);
+    if (!target) {
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(target.imageId);
+    vscode.window.setStatusBarMessage(`Copied ${target.imageId}`, 3000);
+    return target.imageId;
+  };
+}

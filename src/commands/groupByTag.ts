@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { section } from '../aws/connectionSettings';
+import { groupByTagKey } from '../explorer/imagesSettings';
+import { isPlainObject } from '../shared/plainObject';
+import type { CommandHandler } from '../shared/registerCommand';
+
+const tagKeyRule = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+/** amiExplorer.groupByTag: only writes the setting; the Images view follows the setting. Returns the key. */
+export function groupByTag(knownTagKeys: () => string[]): CommandHandler {
+  return async (arg) => {
+    let key: string | undefined;
+    if (isPlainObject(arg) || typeof arg === 'string') {
+      key = String(typeof arg === 'string' ? arg : (arg.tagKey ?? '')).trim();
+      if (key && !tagKeyRule.test(key)) {
+        throw new Error(`"${key}" is not a valid tag key (1–128 letters, digits, spaces and _ . : / = + - @, not starting with "aws:").`);
+      }
+    } else {
+      const current = groupByTagKey();
+      const keys = [...new Set(['Project', 'Version', ...knownTagKeys()])].sort();
+      type Item = vscode.QuickPickItem & { key?: string };
+      const items: Item[] = [
+        { label: '$(list-flat) No tag level', key: '', description: current ? undefined : 'current' },
+        ...keys.map((k) => ({ label: `$(tag) ${k}`, key: k, description: k === current ? 'current' : undefined })),
+        { label: '$(edit) Another tag key…' },
+      ];
+      const picked = await vscode.window.showQuickPick(items, { title: 'Group images by tag' });
+      if (!picked) {
+        return undefined;
+      }
+      key = picked.key ?? (await vscode.window.showInputBox({
+        title: 'Tag key to group by', value: current, validateInput: (v) => (!v.trim() || tagKeyRule.test(v.trim()) ? undefined : 'Not a valid tag key.'),
+      }))?.trim();
+      if (key === undefined) {
+        return undefined;
+      }
+    }
+    await vscode.workspace.getConfiguration(section).update('groupByTag', key, vscode.ConfigurationTarget.Global);
+    return key;
+  };
+}

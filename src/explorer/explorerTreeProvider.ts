@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { ExplorerNode } from './nodes/explorerNode';
+
+/** Shared by both views: nodes render themselves; the provider only routes calls and change events. */
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: Promise<ExplorerNode[]> | undefined;
+
+  constructor(private readonly loadRoots: () => Promise<ExplorerNode[]>) {}
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node) {
+      return node.getChildren();
+    }
+    this.roots ??= this.loadRoots();
+    return this.roots;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  /** Redraws one node, or rebuilds the whole tree (node ids keep what was expanded). */
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      this.roots = undefined;
+    }
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

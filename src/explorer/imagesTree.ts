@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../aws/awsService';
+import { toAwsError } from '../aws/errors';
+import type { ImageFilter } from '../aws/model';
+import { ExplorerTreeProvider } from './explorerTreeProvider';
+import type { ExplorerNode } from './nodes/explorerNode';
+import { ImageRegionNode } from './nodes/imageRegionNode';
+import { ErrorNode } from './nodes/messageNodes';
+import type { TreeContext } from './nodes/treeContext';
+import { describeFilter } from './filterDescription';
+import type { ImageFilterState } from './imageFilterState';
+
+export const noCredentialsContext = 'amiExplorer.noCredentials';
+
+/** Builds the Images view: region nodes, or the welcome view when no credentials exist at all. */
+export class ImagesTree implements vscode.Disposable {
+  readonly provider: ExplorerTreeProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  regions: ImageRegionNode[] = [];
+
+  constructor(private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void) {
+    const ctx: TreeContext = {
+      aws,
+      imageFilter: (): ImageFilter => filter.current,
+      refresh: (node) => this.provider.refresh(node),
+    };
+    this.provider = new ExplorerTreeProvider(async () => {
+      const roots = await this.loadRoots(ctx);
+      return roots;
+    });
+    this.view = vscode.window.createTreeView('amiExplorer.images', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    this.showFilter();
+    this.disposables.push(this.view, this.provider, filter.onDidChange(() => {
+      this.showFilter();
+      this.provider.refresh();
+    }));
+  }
+
+  private async loadRoots(ctx: TreeContext): Promise<ExplorerNode[]> {
+    try {
+      await this.aws.checkCredentials();
+    } catch (error) {
+      const err = toAwsError(error, { profile: this.aws.connection().profile });
+      this.regions = [];
+      if (err.kind === 'noCredentials') {
+        // An empty tree shows the welcome view, which explains how to sign in.
+        await vscode.commands.executeCommand('setContext', noCredentialsContext, true);
+        return [];
+      }
+      await vscode.commands.executeCommand('setContext', noCredentialsContext, false);
+      return [new ErrorNode(undefined, err)];
+    }
+    await vscode.commands.executeCommand('setContext', noCredentialsContext, false);
+    const regions = await this.aws.regions();
+    this.onRegions(regions);
+    this.regions = regions.map((r) => new ImageRegionNode(r, ctx));
+    return this.regions;
+  }
+
+  private showFilter(): void {
+    const text = describeFilter(this.filter.current);
+    this.view.description = text ? `Filter: ${text}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'amiExplorer.filtered', !!text);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

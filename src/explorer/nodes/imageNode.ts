@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { ImageInfo, ImageScope } from '../../aws/model';
+import { age, isPast } from '../../shared/format';
+import { imageTooltipMarkdown } from '../imageMarkdown';
+import { ExplorerNode } from './explorerNode';
+
+function imageIcon(image: ImageInfo): vscode.ThemeIcon {
+  switch (image.state) {
+    case 'pending':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'disabled':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    case 'failed':
+    case 'invalid':
+    case 'error':
+    case 'deregistered':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  }
+  if (isPast(image.deprecationTime)) {
+    return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  }
+  return new vscode.ThemeIcon(image.platform === 'windows' ? 'window' : 'vm');
+}
+
+/**
+ * contextValue carries the state menus match on, e.g. "image owned available" or "image shared deprecated".
+ * package.json menus use `viewItem =~ /\bowned\b/`.
+ */
+export function imageContextValue(image: ImageInfo, scope: ImageScope): string {
+  const flags = ['image', scope, image.state];
+  if (isPast(image.deprecationTime)) {
+    flags.push('deprecated');
+  }
+  if (image.public) {
+    flags.push('public');
+  }
+  return flags.join(' ');
+}
+
+export class ImageNode extends ExplorerNode {
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly image: ImageInfo, readonly scope: ImageScope) {
+    super(parent);
+    this.id = `${parent.id}/${image.id}`;
+  }
+
+  get imageId(): string {
+    return this.image.id;
+  }
+  get region(): string {
+    return this.image.region;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { image } = this;
+    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const when = age(image.creationDate);
+    const deprecated = isPast(image.deprecationTime) ? 'deprecated' : undefined;
+    const state = image.state !== 'available' ? image.state : undefined;
+    item.description = [image.id, when, state ?? deprecated].filter(Boolean).join(' · ');
+    item.iconPath = imageIcon(image);
+    item.tooltip = new vscode.MarkdownString(imageTooltipMarkdown(image));
+    item.contextValue = imageContextValue(image, this.scope);
+    item.accessibilityInformation = { label: `${image.name}, ${image.id}, ${image.state}${deprecated ? ', deprecated' : ''}` };
+    return item;
+  }
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { ImageInfo, ImageScope } from '../../aws/model';
+import { groupByTagKey, pageSize } from '../imagesSettings';
+import { PagedList } from '../pagedList';
+import { groupByTagValue, sortNewestFirst } from '../tagGroups';
+import { ExplorerNode } from './explorerNode';
+import { ImageNode } from './imageNode';
+import { childrenOrError } from './loadChildren';
+import { LoadMoreNode, PlaceholderNode } from './messageNodes';
+import { TagGroupNode } from './tagGroupNode';
+import type { TreeContext } from './treeContext';
+
+const scopeLabels: Record<Exclude<ImageScope, 'public'>, string> = { owned: 'Owned by me', shared: 'Shared with me' };
+
+/** "Owned by me" / "Shared with me" in one region: pages of DescribeImages, grouped by the chosen tag. */
+export class ImageScopeNode extends ExplorerNode {
+  readonly id: string;
+  private readonly pages: PagedList<ImageInfo>;
+  private countShown: string | undefined;
+
+  constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, private readonly ctx: TreeContext) {
+    super(parent);
+    this.id = `${parent.id}/${scope}`;
+    this.pages = new PagedList((token) =>
+      ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token));
+  }
+
+  get images(): readonly ImageInfo[] {
+    return this.pages.loaded;
+  }
+
+  private countLabel(): string | undefined {
+    if (!this.pages.isStarted) {
+      return undefined;
+    }
+    return `${this.pages.loaded.length}${this.pages.hasMore ? '+' : ''}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const count = this.countLabel();
+    this.countShown = count;
+    const item = new vscode.TreeItem(`${scopeLabels[this.scope]}${count ? ` (${count})` : ''}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.scope === 'owned' ? 'account' : 'organization');
+    item.contextValue = `imageScope ${this.scope}`;
+    item.tooltip = this.scope === 'owned'
+      ? `Images this account owns in ${this.region}`
+      : `Images other accounts shared with this account in ${this.region}`;
+    return item;
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    return childrenOrError(this, async () => {
+      await this.pages.ensureFirstPage();
+      if (this.countShown !== this.countLabel()) {
+        // The count belongs in this node's own label, known only now.
+        this.ctx.refresh(this);
+      }
+      const images = this.pages.loaded;
+      if (!images.length) {
+        const filtered = this.ctx.imageFilter().namePattern || this.ctx.imageFilter().architectures?.length || this.ctx.imageFilter().states?.length;
+        return [new PlaceholderNode(this, filtered ? 'No images match the filter' : this.scope === 'owned' ? 'No images owned in this region' : 'No images shared with you here')];
+      }
+      const tagKey = groupByTagKey();
+      const children: ExplorerNode[] = tagKey
+        ? groupByTagValue(images, tagKey).map((g) => new TagGroupNode(this, tagKey, g.value, g.images))
+        : sortNewestFirst(images).map((i) => new ImageNode(this, i, this.scope));
+      if (this.pages.hasMore) {
+        children.push(new LoadMoreNode(this));
+      }
+      return children;
+    });
+  }
+
+  override reset(): void {
+    this.pages.reset();
+  }
+
+  async loadMore(): Promise<void> {
+    await this.pages.loadNext();
+    this.ctx.refresh(this);
+  }
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { AwsError } from '../../aws/errors';
+import { ExplorerNode } from './explorerNode';
+
+/** An empty result says so, rather than showing nothing. */
+export class PlaceholderNode extends ExplorerNode {
+  readonly id: string;
+  constructor(parent: ExplorerNode | undefined, private readonly label: string, private readonly tooltip?: string) {
+    super(parent);
+    this.id = `${parent?.id ?? ''}/placeholder`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.tooltip = this.tooltip;
+    item.contextValue = 'placeholder';
+    return item;
+  }
+}
+
+const fixCommands: Partial<Record<AwsError['kind'], { command: string; title: string }>> = {
+  noCredentials: { command: 'amiExplorer.selectProfile', title: 'Select AWS Profile' },
+  profileNotFound: { command: 'amiExplorer.selectProfile', title: 'Select AWS Profile' },
+  invalidCredentials: { command: 'amiExplorer.selectProfile', title: 'Select AWS Profile' },
+  regionNotEnabled: { command: 'amiExplorer.selectRegions', title: 'Select Regions' },
+};
+
+/** A failed load: the label says what failed, the tooltip what to do, a click does it (or retries). */
+export class ErrorNode extends ExplorerNode {
+  readonly id: string;
+  constructor(parent: ExplorerNode | undefined, readonly error: AwsError) {
+    super(parent);
+    this.id = `${parent?.id ?? ''}/error`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.error.summary, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    const fix = fixCommands[this.error.kind];
+    item.tooltip = new vscode.MarkdownString(`${this.error.summary}\n\n${this.error.fix ?? 'Click to try again.'}`);
+    item.description = this.error.fix ? 'hover for the fix' : undefined;
+    item.contextValue = 'error';
+    item.command = fix
+      ? { ...fix, arguments: [] }
+      : { command: 'amiExplorer.refresh', title: 'Try Again', arguments: [this.parent] };
+    return item;
+  }
+}
+
+/** The last child of a paged list; one click loads one more page. */
+export class LoadMoreNode extends ExplorerNode {
+  readonly id: string;
+  constructor(readonly owner: ExplorerNode & { loadMore(): Promise<void> }) {
+    super(owner);
+    this.id = `${owner.id}/more`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'amiExplorer.loadMore', title: 'Load More', arguments: [this] };
+    return item;
+  }
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { ImageInfo, ImageQuery } from '../../aws/model';
+import { savedSearches, type SavedSearch } from '../imagesSettings';
+import { ExplorerNode } from './explorerNode';
+import { ImageNode } from './imageNode';
+import { childrenOrError } from './loadChildren';
+import { PlaceholderNode } from './messageNodes';
+import type { TreeContext } from './treeContext';
+
+/** The public catalog is millions of images: it is only ever shown through saved searches. */
+export class PublicCatalogNode extends ExplorerNode {
+  readonly id: string;
+  constructor(parent: ExplorerNode, readonly region: string, private readonly ctx: TreeContext) {
+    super(parent);
+    this.id = `${parent.id}/public`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Public catalog', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = 'publicCatalog';
+    item.tooltip = 'Saved searches of public images (setting amiExplorer.publicCatalog.searches)';
+    return item;
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    const searches = savedSearches();
+    if (!searches.length) {
+      return Promise.resolve([new PlaceholderNode(this, 'No saved searches', 'Add some in the setting amiExplorer.publicCatalog.searches')]);
+    }
+    return Promise.resolve(searches.map((s) => new SavedSearchNode(this, this.region, s, this.ctx)));
+  }
+}
+
+export function savedSearchQuery(search: SavedSearch): ImageQuery {
+  const extraFilters = [{ name: 'name', values: [search.name] }];
+  if (search.architecture) {
+    extraFilters.push({ name: 'architecture', values: [search.architecture] });
+  }
+  if (search.platform) {
+    extraFilters.push({ name: 'platform', values: [search.platform] });
+  }
+  return { scope: 'public', owners: search.owners, extraFilters, filter: { includeDeprecated: false, includeDisabled: false } };
+}
+
+export class SavedSearchNode extends ExplorerNode {
+  readonly id: string;
+  private images: ImageInfo[] | undefined;
+
+  constructor(parent: ExplorerNode, readonly region: string, readonly search: SavedSearch, private readonly ctx: TreeContext) {
+    super(parent);
+    this.id = `${parent.id}/search:${encodeURIComponent(search.label)}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.search.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('search');
+    item.contextValue = 'savedSearch';
+    item.tooltip = `Newest public images named ${this.search.name} owned by ${this.search.owners.join(', ')}`;
+    return item;
+  }
+
+  override reset(): void {
+    this.images = undefined;
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    return childrenOrError(this, async () => {
+      this.images ??= await this.ctx.aws.newestImages(this.region, savedSearchQuery(this.search), this.search.limit ?? 5);
+      return this.images.length
+        ? this.images.map((i) => new ImageNode(this, i, 'public'))
+        : [new PlaceholderNode(this, 'No matching public images in this region')];
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { AwsService } from './aws/awsService';
+import { affectsConnection, section } from './aws/connectionSettings';
+import { isSdkLoaded } from './aws/sdkLoader';
+import { copyImageId } from './commands/copyImageId';
+import { filterImages } from './commands/filterImages';
+import { groupByTag } from './commands/groupByTag';
+import { detailsScheme, ImageDetailsProvider, showDetails } from './commands/imageDetails';
+import { loadMore } from './commands/loadMore';
+import { refresh } from './commands/refresh';
+import { selectProfile } from './commands/selectProfile';
+import { selectRegions } from './commands/selectRegions';
+import { ImageFilterState } from './explorer/imageFilterState';
+import { ImagesTree } from './explorer/imagesTree';
+import { InstancesTree } from './explorer/instancesTree';
+import { disposeLog } from './shared/log';
+import { registerCommand } from './shared/registerCommand';
+import { ConnectionStatusBar } from './status/connectionStatusBar';
+
+/** Builds the few services and registers the features. No AWS SDK here: it loads on the first AWS call. */
+export function activate(context: vscode.ExtensionContext) {
+  const aws = new AwsService();
+  const statusBar = new ConnectionStatusBar();
+  const filter = new ImageFilterState(context.workspaceState);
+  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
+  const instances = new InstancesTree(aws);
+  const details = new ImageDetailsProvider(aws);
+  context.subscriptions.push(aws, statusBar, filter, images, instances, details,
+    vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+
+  const knownTagKeys = () => [...new Set(images.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
+  const commands: Record<string, (...args: unknown[]) => unknown> = {
+    'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => statusBar.update()),
+    'amiExplorer.loadMore': loadMore(),
+    'amiExplorer.showDetails': showDetails(aws, details),
+    'amiExplorer.copyImageId': copyImageId(aws),
+    'amiExplorer.filter': filterImages(filter),
+    'amiExplorer.groupByTag': groupByTag(knownTagKeys),
+    'amiExplorer.selectProfile': selectProfile(aws),
+    'amiExplorer.selectRegions': selectRegions(aws),
+  };
+  for (const [id, handler] of Object.entries(commands)) {
+    registerCommand(context, id, handler);
+  }
+
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
+    if (affectsConnection(e)) {
+      await aws.reset();
+      aws.notifyConnectionChanged();
+      statusBar.update();
+      images.provider.refresh();
+      instances.provider.refresh();
+    } else if (e.affectsConfiguration(`${section}.groupByTag`) || e.affectsConfiguration(`${section}.pageSize`)
+      || e.affectsConfiguration(`${section}.publicCatalog`)) {
+      images.provider.refresh();
+    }
+  }));
+
+  // Tests reach the views' providers through this; users get nothing extra.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    return { testing: { aws, images, instances, isSdkLoaded } };
+  }
+  return undefined;
+}
+
+export function deactivate(): void {
+  disposeLog();
+}
