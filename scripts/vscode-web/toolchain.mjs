@@ -221,7 +221,7 @@ async function installCodeServer(dir, toolchain, log) {
   const logFile = path.join(dir, 'install.log');
   const heartbeat = setInterval(() => log(`  still installing code-server (${elapsed(t0)})…`), 30_000);
   try {
-    await runLogged('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', `--nodedir=${toolchain.nodeDir}`], {
+    await runLogged('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], {
       cwd: dir,
       env: npmEnv(toolchain.node, toolchain.nodeDir),
       logFile,

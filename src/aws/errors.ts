@@ -72,7 +72,7 @@ export function toAwsError(error: unknown, ctx: ErrorContext = {}): AwsError {
   if (error instanceof AwsError) {
     return error;
   }
-  const err: SdkLikeError = typeof error === 'object' && error !== null ? (error as SdkLikeError) : { message: String(error) };
+  const err: SdkLikeError = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const code = errorCode(err) ?? '';
   const message = err.message ?? String(error);
   const where = ctx.region ? ` in ${ctx.region}` : '';

@@ -24,7 +24,10 @@ function fromArgument(arg: Record<string, unknown>): ImageFilter {
     }
     return v as string[];
   };
-  const namePattern = arg.namePattern === undefined ? undefined : String(arg.namePattern);
+  if (arg.namePattern !== undefined && typeof arg.namePattern !== 'string') {
+    throw new Error('namePattern must be a string such as "pettracker-*".');
+  }
+  const namePattern = arg.namePattern;
   const problem = namePattern ? checkNamePattern(namePattern) : undefined;
   if (problem) {
     throw new Error(`Bad name pattern "${namePattern}": ${problem}`);

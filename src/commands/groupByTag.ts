@@ -11,7 +11,11 @@ export function groupByTag(knownTagKeys: () => string[]): CommandHandler {
   return async (arg) => {
     let key: string | undefined;
     if (isPlainObject(arg) || typeof arg === 'string') {
-      key = String(typeof arg === 'string' ? arg : (arg.tagKey ?? '')).trim();
+      const given = typeof arg === 'string' ? arg : (arg.tagKey ?? '');
+      if (typeof given !== 'string') {
+        throw new Error('Pass { tagKey: "Project" } ("" for no tag level).');
+      }
+      key = given.trim();
       if (key && !tagKeyRule.test(key)) {
         throw new Error(`"${key}" is not a valid tag key (1–128 letters, digits, spaces and _ . : / = + - @, not starting with "aws:").`);
       }

@@ -11,7 +11,11 @@ export function selectProfile(aws: AwsService): CommandHandler {
   return async (arg) => {
     let profile: string | undefined;
     if (isPlainObject(arg)) {
-      profile = String(arg.profile ?? '').trim();
+      const given = arg.profile ?? '';
+      if (typeof given !== 'string') {
+        throw new Error('Pass { profile: "name" } ("" for the default credential chain).');
+      }
+      profile = given.trim();
       if (profile && !profileRule.test(profile)) {
         throw new Error(`"${profile}" is not a valid profile name.`);
       }

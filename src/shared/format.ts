@@ -47,5 +47,5 @@ export function isPast(iso: string | undefined, now: number = Date.now()): boole
 
 /** Escapes text for inclusion in Markdown (tooltips, hovers, documents). */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }

@@ -1,0 +1,117 @@
+// `npm test`: lint, types, unit tests, then the integration suites inside a real VS Code against the local
+// EC2 sandbox, then the end-to-end browser test. Ends with one line: "N passed, N failed[, N skipped]".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Mocha from 'mocha';
+import { startMoto, sandboxCredentials } from '../sandbox/moto.mjs';
+import { seed } from '../sandbox/seed.mjs';
+import { runExtensionTests } from './vscode-web/runExtensionTests.mjs';
+
+const sandboxRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const step = (title) => console.log(`\n== ${title}`);
+
+function check(title, command, args) {
+  step(title);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (r.status === 0) {
+    totals.passed++;
+  } else {
+    totals.failed++;
+    console.log(`${title} failed`);
+  }
+}
+
+async function mochaSuite(title, files) {
+  step(title);
+  const mocha = new Mocha({ timeout: 60_000, reporter: 'spec' });
+  for (const f of files) mocha.addFile(f);
+  await mocha.loadFilesAsync();
+  const stats = await new Promise((res) => {
+    const runner = mocha.run(() => res(runner.stats));
+  });
+  totals.passed += stats.passes;
+  totals.failed += stats.failures;
+  totals.skipped += stats.pending;
+  mocha.dispose();
+}
+
+function testFiles(dir, suffix) {
+  const abs = join(root, dir);
+  return existsSync(abs) ? readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(suffix)).sort().map((f) => join(abs, f)) : [];
+}
+
+async function integration() {
+  step('integration tests in VS Code (code-server) against the local EC2 sandbox');
+  const moto = await startMoto();
+  const tmp = mkdtempSync(join(tmpdir(), 'ami-explorer-it-'));
+  try {
+    const manifest = await seed(moto.endpoint);
+    const manifestFile = join(tmp, 'manifest.json');
+    const resultsFile = join(tmp, 'results.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const code = await runExtensionTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(root, 'out/test/integration/index.js'),
+      folder: join(root, 'test/fixtures'),
+      env: {
+        ...sandboxCredentials,
+        AWS_ENDPOINT_URL_EC2: moto.endpoint,
+        AMI_EXPLORER_SANDBOX_MANIFEST: manifestFile,
+        AMI_EXPLORER_TEST_RESULTS: resultsFile,
+        ...(process.env.AMI_EXPLORER_TEST_GREP ? { AMI_EXPLORER_TEST_GREP: process.env.AMI_EXPLORER_TEST_GREP } : {}),
+      },
+      settings: { 'amiExplorer.regions': sandboxRegions },
+      timeoutSeconds: 600,
+    });
+    if (existsSync(resultsFile)) {
+      const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+      totals.skipped += r.skipped;
+      if (code !== 0 && r.failed === 0) totals.failed++;
+    } else {
+      console.log(`the integration run ended without results (exit ${code})`);
+      totals.failed++;
+    }
+  } finally {
+    await moto.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function endToEnd() {
+  const files = testFiles('test/e2e', '.e2e.mjs');
+  if (!files.length) return;
+  step('end-to-end: the browser VS Code as a person uses it');
+  for (const file of files) {
+    const r = spawnSync(process.execPath, [file], { cwd: root, stdio: 'inherit' });
+    if (r.status === 0) totals.passed++;
+    else totals.failed++;
+  }
+}
+
+try {
+  if (!only || only === 'lint') {
+    check('lint', 'npx', ['eslint', '.']);
+    check('type-check', 'npx', ['tsc', '-p', '.']);
+  }
+  step('build');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--tests'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  if (!only || only === 'unit') {
+    await mochaSuite('unit tests', testFiles('out/test/unit', '.test.js'));
+    await mochaSuite('sandbox tests', testFiles('test/sandbox', '.test.mjs'));
+  }
+  if (!only || only === 'integration') await integration();
+  if (!only || only === 'e2e') await endToEnd();
+} catch (error) {
+  console.log(`test run aborted: ${error?.message ?? error}`);
+  totals.failed++;
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { activate } from '../../src/extension';
+
+export type TestingApi = NonNullable<ReturnType<typeof activate>>['testing'];
+
+export async function extensionApi(): Promise<TestingApi> {
+  const ext = vscode.extensions.getExtension<ReturnType<typeof activate>>('ami-explorer.ami-explorer');
+  assert.ok(ext, 'extension ami-explorer.ami-explorer is installed');
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  assert.ok(api?.testing, 'the extension runs in test mode');
+  return api.testing;
+}
+
+/** What the sandbox seeder created (sandbox/seed.mjs), handed over by the test runner. */
+export interface SandboxManifest {
+  [key: string]: unknown;
+}
+export function manifest(): SandboxManifest {
+  const path = process.env.AMI_EXPLORER_SANDBOX_MANIFEST;
+  assert.ok(path, 'AMI_EXPLORER_SANDBOX_MANIFEST is set by the test runner');
+  return JSON.parse(readFileSync(path, 'utf8')) as SandboxManifest;
+}
+
+export function label(node: ExplorerNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+export function description(node: ExplorerNode): string {
+  const d = node.getTreeItem().description;
+  return typeof d === 'string' ? d : '';
+}
+
+export async function childByLabel(node: ExplorerNode, pattern: RegExp): Promise<ExplorerNode> {
+  const children = await node.getChildren();
+  const found = children.find((c) => pattern.test(label(c)));
+  assert.ok(found, `a child of "${label(node)}" matching ${pattern}; children: ${children.map(label).join(' | ')}`);
+  return found;
+}
+
+export async function setting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('amiExplorer').update(key, value, vscode.ConfigurationTarget.Global);
+}

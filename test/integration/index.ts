@@ -1,0 +1,29 @@
+// extensionTestsPath module: runs every integration suite inside the extension host and reports counts.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const grep = process.env.AMI_EXPLORER_TEST_GREP;
+  if (grep) {
+    mocha.grep(grep);
+  }
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
+      const out = process.env.AMI_EXPLORER_TEST_RESULTS;
+      if (out) {
+        writeFileSync(out, JSON.stringify({ passed: passes, failed, skipped: pending }));
+      }
+      if (failures > 0) {
+        reject(new Error(`${failures} integration test(s) failed`));
+      } else {
+        resolve();
+      }
+    });
+  });
+}
