@@ -17,7 +17,11 @@ export const EXIT_TIMEOUT = 124;
 export const EXIT_HARNESS = 2;
 
 /** Workbench chatter that reaches the extension host console but says nothing about the tests. */
-const NOISE = /\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate)\]|Creating a socket|ERR_NAME_NOT_RESOLVED|ENOTFOUND|getaddrinfo|marketplace|gallery/i;
+const NOISE = new RegExp([
+  String.raw`\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate|reconnection-grace-time|Service Worker)\]`,
+  'Creating a socket', 'Resolv(ing|ed) connection token', 'Updating additional builtin extensions cache',
+  'ERR_NAME_NOT_RESOLVED', 'ENOTFOUND', 'getaddrinfo', 'marketplace', 'gallery',
+].join('|'), 'i');
 
 /**
  * @param {object} options

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ErrorNode } from '../../src/explorer/nodes/messageNodes';
+import { childByLabel, extensionApi, label, setting, type TestingApi } from './helpers';
+
+describe('failures become nodes that say what to do', () => {
+  let api: TestingApi;
+  before(async () => {
+    api = await extensionApi();
+  });
+  afterEach(async () => {
+    await setting('endpointUrl', undefined);
+    await setting('profile', undefined);
+    await setting('regions', undefined);
+    await vscode.commands.executeCommand('amiExplorer.refresh');
+  });
+
+  it('an unreachable endpoint gives an error node per region, naming the fix', async () => {
+    // Port 9 (discard) is closed on loopback: the connection is refused at once.
+    await setting('endpointUrl', 'http://127.0.0.1:9');
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    assert.equal(roots.length, 3, 'every region still shows');
+    for (const region of roots) {
+      const owned = await childByLabel(region, /^Owned by me/);
+      const [error] = await owned.getChildren();
+      assert.ok(error instanceof ErrorNode, `an error node under ${label(region)}`);
+      assert.equal(label(error), `Cannot reach EC2 in ${label(region)} (ECONNREFUSED).`);
+      assert.match(String((error.getTreeItem().tooltip as vscode.MarkdownString).value), /amiExplorer\.endpointUrl/);
+    }
+  });
+
+  it('the endpoint setting is not read from workspace settings', () => {
+    const config = vscode.workspace.getConfiguration('amiExplorer');
+    const inspected = config.inspect('endpointUrl');
+    assert.equal(inspected?.defaultValue, '');
+    assert.equal(api.aws.connection().endpoint, undefined);
+  });
+
+  it('a profile that does not exist gives an error node with the fix', async () => {
+    await setting('profile', 'no-such-profile');
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    assert.equal(roots.length, 1);
+    assert.ok(roots[0] instanceof ErrorNode);
+    assert.match(label(roots[0]), /no-such-profile/);
+    assert.equal(roots[0].getTreeItem().command?.command, 'amiExplorer.selectProfile');
+  });
+
+  it('one failing region does not hide the others', async () => {
+    await setting('regions', ['us-east-1', 'bogus-region-9']);
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    assert.deepEqual(roots.map(label), ['us-east-1', 'bogus-region-9']);
+    const good = await (await childByLabel(roots[0], /^Owned by me/)).getChildren();
+    assert.ok(good.length > 0 && !(good[0] instanceof ErrorNode), 'us-east-1 still lists its images');
+  });
+});
