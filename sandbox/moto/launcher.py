@@ -25,7 +25,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> None:
     args = parse_args(argv)
 
     # moto reads these when imported. The estate is whatever gets seeded through the API, no built-in AMIs;
@@ -77,8 +77,10 @@ def main(argv: list[str]) -> int:
         pass
     finally:
         server.server_close()
-    return 0
+    # Nothing is left to flush; skipping interpreter teardown saves about a second.
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:])

@@ -11,7 +11,9 @@ import { pathToFileURL } from 'node:url';
  * Default progress logger. Writes to stderr so stdout stays reserved for test output.
  * @type {Logger}
  */
-export const defaultLog = (message) => process.stderr.write(`[vscode-web] ${message}\n`);
+export const defaultLog = (message) => {
+  process.stderr.write(`[vscode-web] ${message}\n`);
+};
 
 /** @param {number} t0 start time from Date.now() @returns {string} seconds elapsed, e.g. "12.3s" */
 export const elapsed = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -39,15 +41,16 @@ export function removeDir(dir) {
  * Rejects with the tail of that output when it exits non-zero.
  * @param {string} command
  * @param {string[]} args
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string }} options
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string, onSpawn?: (pid: number) => void }} options
  * @returns {Promise<void>}
  */
-export function runLogged(command, args, { cwd, env, logFile }) {
+export function runLogged(command, args, { cwd, env, logFile, onSpawn }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'a');
   fs.writeSync(fd, `\n$ ${command} ${args.join(' ')}\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', fd, fd] });
+    if (child.pid) onSpawn?.(child.pid);
     child.on('error', (error) => {
       fs.closeSync(fd);
       reject(new Error(`could not run ${command}: ${error.message}`));

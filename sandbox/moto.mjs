@@ -1,0 +1,186 @@
+// Starts the local EC2 sandbox: moto's EC2 server with the patches in moto/ec2_patches.py.
+//
+//   import { startMoto, sandboxEnv } from './sandbox/moto.mjs';
+//   const moto = await startMoto();            // { endpoint, port, stop() }
+//   ...; await moto.stop();
+//
+// CLI: `node sandbox/moto.mjs [--port N] [--no-seed] [--verbose]` starts it, seeds it and prints the endpoint.
+
+import { execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const MOTO_VERSION = '5.2.1';
+export const INSTALL_HINT = `pip install "moto[server]==${MOTO_VERSION}" (with Python 3.9+)`;
+
+const LAUNCHER = fileURLToPath(new URL('./moto/launcher.py', import.meta.url));
+const READY_TIMEOUT_MS = 30_000;
+const STDERR_KEEP = 64 * 1024;
+
+/** Static credentials moto accepts; account 123456789012. Pass to any process that should reach the sandbox. */
+export const sandboxCredentials = Object.freeze({
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  // No instance metadata lookups when something in the chain looks for a region or credentials.
+  AWS_EC2_METADATA_DISABLED: 'true',
+});
+
+/**
+ * Environment that points the AWS SDK (and CLI) at the sandbox.
+ * Remove AWS_PROFILE from the environment you merge this into: the SDK prefers a profile to these keys.
+ * @param {string} endpoint
+ * @returns {Record<string, string>}
+ */
+export function sandboxEnv(endpoint) {
+  return { ...sandboxCredentials, AWS_ENDPOINT_URL: endpoint, AWS_ENDPOINT_URL_EC2: endpoint };
+}
+
+/**
+ * @param {string} python
+ * @returns {Promise<void>}
+ */
+async function checkPython(python) {
+  const probe = [
+    'import sys',
+    'assert sys.version_info >= (3, 9), "Python %d.%d is too old" % sys.version_info[:2]',
+    'import moto, flask, flask_cors, werkzeug',
+    'print(moto.__version__)',
+  ].join('\n');
+  /** @type {{ stdout: string, stderr: string, error: (NodeJS.ErrnoException & { code?: string | number }) | null }} */
+  const result = await new Promise((resolve) => {
+    execFile(python, ['-c', probe], { timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ stdout: String(stdout), stderr: String(stderr), error }),
+    );
+  });
+  if (result.error?.code === 'ENOENT') {
+    throw new Error(`The EC2 sandbox needs Python 3.9+ ("${python}" was not found), then: ${INSTALL_HINT}`);
+  }
+  if (result.error) {
+    const detail = result.stderr.trim().split('\n').pop() ?? '';
+    if (/too old/.test(detail)) throw new Error(`The EC2 sandbox needs Python 3.9+ (${detail}), then: ${INSTALL_HINT}`);
+    throw new Error(`The EC2 sandbox needs moto with its server extras for ${python} (${detail}): ${INSTALL_HINT}`);
+  }
+  const version = result.stdout.trim();
+  if (version !== MOTO_VERSION) {
+    // The patches reach into moto's internals, which change between releases.
+    throw new Error(`The EC2 sandbox is built for moto ${MOTO_VERSION} but ${python} has moto ${version}: ${INSTALL_HINT}`);
+  }
+}
+
+/**
+ * Starts the sandbox on 127.0.0.1.
+ * The server exits by itself when this Node process ends, even without stop().
+ * @param {{ port?: number, verbose?: boolean, python?: string }} [options]
+ *   port 0 picks a free one; verbose logs each request to this process's stderr;
+ *   python defaults to $AMI_SANDBOX_PYTHON or python3.
+ * @returns {Promise<{ endpoint: string, port: number, pid: number, stop: () => Promise<void> }>}
+ */
+export async function startMoto({ port = 0, verbose = false, python = process.env.AMI_SANDBOX_PYTHON || 'python3' } = {}) {
+  await checkPython(python);
+
+  const args = [LAUNCHER, '--port', String(port), '--exit-with-stdin'];
+  if (verbose) args.push('--verbose');
+  const child = spawn(python, args, {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
+
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    if (verbose) process.stderr.write(chunk);
+    stderr = (stderr + chunk).slice(-STDERR_KEEP);
+  });
+  /** @type {Promise<void>} */
+  const exited = new Promise((resolve) => child.on('exit', () => resolve()));
+
+  /** @type {(error: Error) => void} */
+  let onError = () => {};
+  /** @type {(code: number | null, signal: NodeJS.Signals | null) => void} */
+  let onEarlyExit = () => {};
+  /** @type {string} */
+  const endpoint = await new Promise((resolve, reject) => {
+    let stdout = '';
+    const fail = (/** @type {string} */ why) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`EC2 sandbox ${why}.${stderr.trim() ? `\n--- server stderr ---\n${stderr.trim()}` : ''}`));
+    };
+    const timer = setTimeout(() => fail(`did not report READY within ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /^READY (http:\/\/\S+)$/m.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    onError = (error) => fail(`could not start: ${error.message}`);
+    onEarlyExit = (code, signal) => fail(`exited before it was ready (${signal ?? `code ${code}`})`);
+    child.on('error', onError);
+    child.on('exit', onEarlyExit);
+  }).finally(() => {
+    child.off('error', onError);
+    child.off('exit', onEarlyExit);
+  });
+  // Errors after start surface through stop() or the next request.
+  child.on('error', () => {});
+
+  // Neither the child nor its pipes keep Node alive; stdin closing on exit stops the server.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) /** @type {any} */ (stream).unref?.();
+
+  let stopping = /** @type {Promise<void> | undefined} */ (undefined);
+  return {
+    endpoint,
+    port: Number(new URL(endpoint).port),
+    pid: /** @type {number} */ (child.pid),
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(killer);
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const portIndex = argv.indexOf('--port');
+  const port = portIndex >= 0 ? Number(argv[portIndex + 1]) : 0;
+  const verbose = argv.includes('--verbose');
+  const started = Date.now();
+  const moto = await startMoto({ port, verbose });
+  process.stdout.write(`EC2 sandbox at ${moto.endpoint} (started in ${Date.now() - started} ms)\n`);
+  if (!argv.includes('--no-seed')) {
+    const { seed } = await import('./seed.mjs');
+    const manifest = await seed(moto.endpoint);
+    process.stdout.write(`Seeded in ${manifest.seedMs} ms: ${JSON.stringify(manifest.counts)}\n`);
+  }
+  process.stdout.write(
+    `\nUse it from a shell:\n${Object.entries(sandboxEnv(moto.endpoint))
+      .map(([k, v]) => `  export ${k}=${v}`)
+      .join('\n')}\n  unset AWS_PROFILE\n\nCtrl-C stops it.\n`,
+  );
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  const shutdown = async () => {
+    clearInterval(keepAlive);
+    await moto.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+// `npm start`: builds the extension, starts the local EC2 sandbox with sample AMIs, and opens a browser-based
+// VS Code with the extension installed. Prints the URL; Ctrl-C stops everything.
+import { spawnSync } from 'node:child_process';
+import { resolve, join } from 'node:path';
+import { startMoto, sandboxCredentials } from '../sandbox/moto.mjs';
+import { seed } from '../sandbox/seed.mjs';
+import { openWorkbench } from './vscode-web/openWorkbench.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+const log = (m) => console.log(`[start] ${m}`);
+
+log('building the extension');
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+
+log('starting the local EC2 API (moto) and seeding sample AMIs');
+const moto = await startMoto();
+const manifest = await seed(moto.endpoint);
+log(`EC2 sandbox at ${moto.endpoint}`);
+
+let workbench;
+const stop = async () => {
+  await workbench?.stop().catch(() => {});
+  await moto.stop().catch(() => {});
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+workbench = await openWorkbench({
+  folder: join(root, 'sample-workspace'),
+  extensionPath: root,
+  env: { ...sandboxCredentials, AWS_ENDPOINT_URL_EC2: moto.endpoint },
+  settings: { 'amiExplorer.regions': regions, 'amiExplorer.groupByTag': 'Project', 'workbench.startupEditor': 'none' },
+  port: Number(process.env.PORT) || 0,
+  log,
+});
+const count = Object.values(manifest?.regions ?? {}).reduce((n, r) => n + (r.images?.length ?? 0), 0);
+console.log(`\nAMI Explorer is running in VS Code at:\n\n  ${workbench.url}\n\n`
+  + `Sample estate: ${count || 'several'} AMIs in ${regions.join(', ')} (local EC2 at ${moto.endpoint}).\n`
+  + 'Open the AMI Explorer view in the activity bar. Press Ctrl-C to stop.');
