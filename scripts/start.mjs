@@ -2,7 +2,7 @@
 // VS Code with the extension installed. Prints the URL; Ctrl-C stops everything.
 import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
-import { startMoto, sandboxCredentials } from '../sandbox/moto.mjs';
+import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
 import { openWorkbench } from './vscode-web/openWorkbench.mjs';
 
@@ -30,7 +30,7 @@ process.on('SIGTERM', stop);
 workbench = await openWorkbench({
   folder: join(root, 'sample-workspace'),
   extensionPath: root,
-  env: { ...sandboxCredentials, AWS_ENDPOINT_URL_EC2: moto.endpoint },
+  env: sandboxEnv(moto.endpoint),
   settings: { 'amiExplorer.regions': regions, 'amiExplorer.groupByTag': 'Project', 'workbench.startupEditor': 'none' },
   port: Number(process.env.PORT) || 0,
   log,

@@ -20,12 +20,21 @@ export const CHROMIUM_ARGS = Object.freeze([
  * @param {string} [options.url] opened right away when given
  * @param {{ width: number, height: number }} [options.viewport]
  * @param {boolean} [options.headless] default true
+ * @param {boolean} [options.handleSignals] let playwright close the browser and exit the process on
+ *   SIGINT/SIGTERM/SIGHUP (default true); pass false when the caller cleans up on signals itself
  * @returns {Promise<{ browser: import('playwright-core').Browser, page: import('playwright-core').Page }>}
  */
-export async function openBrowser({ toolchain, url, viewport = { width: 1400, height: 900 }, headless = true }) {
+export async function openBrowser({ toolchain, url, viewport = { width: 1400, height: 900 }, headless = true, handleSignals = true }) {
   /** @type {typeof import('playwright-core')} */
   const playwright = createRequire(import.meta.url)(toolchain.playwrightCore);
-  const browser = await playwright.chromium.launch({ executablePath: toolchain.chromium, headless, args: [...CHROMIUM_ARGS] });
+  const browser = await playwright.chromium.launch({
+    executablePath: toolchain.chromium,
+    headless,
+    args: [...CHROMIUM_ARGS],
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+  });
   try {
     const page = await browser.newPage({ viewport });
     if (url) await page.goto(url);

@@ -69,12 +69,14 @@ export async function runExtensionTests({
   let server;
   /** @type {import('playwright-core').Browser | undefined} */
   let browser;
+  /** @type {number | undefined} */
+  let signalCode;
   /** @type {(code: number) => void} */
   let interrupt = () => {};
   /** @type {Promise<number>} */
   const interrupted = new Promise((resolve) => { interrupt = resolve; });
-  const onSigint = () => interrupt(130);
-  const onSigterm = () => interrupt(143);
+  const onSigint = () => interrupt(signalCode = 130);
+  const onSigterm = () => interrupt(signalCode = 143);
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
 
@@ -93,7 +95,8 @@ export async function runExtensionTests({
     // A crashed server never reports a result: stop waiting right away.
     const serverGone = server.exited.then(() => /** @type {const} */ ({ kind: 'server-exited' }));
 
-    ({ browser } = await openBrowser({ toolchain }));
+    // Our own signal handlers clean up; playwright's would exit the process before they could.
+    ({ browser } = await openBrowser({ toolchain, handleSignals: false }));
     const page = (await browser.contexts()[0]?.pages())?.[0] ?? (await browser.newPage());
     /** @type {(code: unknown) => void} */
     let reportExit = () => {};
@@ -146,8 +149,13 @@ export async function runExtensionTests({
       code = typeof outcome.exitCode === 'number' ? outcome.exitCode : 1;
     }
   } catch (error) {
-    log(`harness error: ${error instanceof Error ? error.message : error}`);
-    code = EXIT_HARNESS;
+    if (signalCode) {
+      log('interrupted');
+      code = signalCode;
+    } else {
+      log(`harness error: ${error instanceof Error ? error.message : error}`);
+      code = EXIT_HARNESS;
+    }
   } finally {
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigterm);
