@@ -21,6 +21,8 @@ const NOISE = new RegExp([
   String.raw`\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate|reconnection-grace-time|Service Worker)\]`,
   'Creating a socket', 'Resolv(ing|ed) connection token', 'Updating additional builtin extensions cache',
   'ERR_NAME_NOT_RESOLVED', 'ENOTFOUND', 'getaddrinfo', 'marketplace', 'gallery',
+  // Slow-machine warnings: startup timing and the (offline) accounts service.
+  'Creation of workbench contribution', 'waiting for authentication provider',
 ].join('|'), 'i');
 
 /**
