@@ -98,8 +98,9 @@ export async function runExtensionTests({
     const serverGone = server.exited.then(() => /** @type {const} */ ({ kind: 'server-exited' }));
 
     // Our own signal handlers clean up; playwright's would exit the process before they could.
-    ({ browser } = await openBrowser({ toolchain, handleSignals: false }));
-    const page = (await browser.contexts()[0]?.pages())?.[0] ?? (await browser.newPage());
+    const opened = await openBrowser({ toolchain, handleSignals: false });
+    browser = opened.browser;
+    const page = opened.page;
     /** @type {(code: unknown) => void} */
     let reportExit = () => {};
     const reported = new Promise((resolve) => { reportExit = resolve; });
