@@ -34,8 +34,8 @@ try {
     settings: { 'amiExplorer.regions': ['us-east-1', 'eu-west-1'], 'amiExplorer.groupByTag': 'Project' },
     log,
   });
-  ({ browser } = await openBrowser({ toolchain, url: workbench.url, viewport: { width: 1400, height: 860 } }));
-  const page = browser.contexts()[0].pages()[0];
+  let page;
+  ({ browser, page } = await openBrowser({ toolchain, url: workbench.url, viewport: { width: 1400, height: 860 } }));
 
   const imagesPane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^Images/ }) });
   const row = (text) => imagesPane.locator('.monaco-list-row', { hasText: text }).first();

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi, label, type TestingApi } from './helpers';
+
+describe('profiles, regions and grouping', () => {
+  let api: TestingApi;
+  let regions: unknown;
+  before(async () => {
+    api = await extensionApi();
+    regions = vscode.workspace.getConfiguration('amiExplorer').inspect('regions')?.globalValue;
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('amiExplorer').update('regions', regions, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('amiExplorer').update('groupByTag', 'Project', vscode.ConfigurationTarget.Global);
+  });
+
+  it('selectRegions sets the regions both views show', async () => {
+    const result = await vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: ['eu-west-1'] });
+    assert.deepEqual(result, ['eu-west-1']);
+    assert.deepEqual((await api.images.provider.getChildren()).map(label), ['eu-west-1']);
+    assert.deepEqual((await api.instances.provider.getChildren()).map(label), ['eu-west-1']);
+  });
+
+  it('selectRegions rejects a name that is not a region and changes nothing', async () => {
+    const before = vscode.workspace.getConfiguration('amiExplorer').get('regions');
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: ['Europe'] })),
+      /"Europe" is not an AWS region name/,
+    );
+    assert.deepEqual(vscode.workspace.getConfiguration('amiExplorer').get('regions'), before);
+  });
+
+  it('groupByTag writes the setting and rejects reserved keys', async () => {
+    assert.equal(await vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'Version' }), 'Version');
+    assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'aws:cloudformation' })),
+      /not a valid tag key/,
+    );
+    assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
+  });
+
+  it('with no credentials anywhere the Images view is empty, so its welcome view shows', async () => {
+    const saved = { ...process.env };
+    const dir = mkdtempSync(join(tmpdir(), 'no-aws-'));
+    writeFileSync(join(dir, 'config'), '');
+    writeFileSync(join(dir, 'credentials'), '');
+    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+      delete process.env[key];
+    }
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    try {
+      await vscode.commands.executeCommand('amiExplorer.refresh');
+      assert.deepEqual(await api.images.provider.getChildren(), []);
+      const [error] = await api.instances.provider.getChildren();
+      assert.match(label(error), /^No AWS credentials found for the default credential chain\.$/);
+    } finally {
+      process.env = saved;
+      await vscode.commands.executeCommand('amiExplorer.refresh');
+    }
+    assert.ok((await api.images.provider.getChildren()).length > 0, 'credentials are back');
+  });
+});
