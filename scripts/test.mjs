@@ -57,7 +57,7 @@ async function integration() {
     const code = await runExtensionTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out/test/integration/index.js'),
-      folder: join(root, 'test/fixtures'),
+      folder: join(root, 'sample-workspace'),
       env: {
         ...sandboxCredentials,
         AWS_ENDPOINT_URL_EC2: moto.endpoint,

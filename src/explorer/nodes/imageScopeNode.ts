@@ -1,28 +1,25 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageScope } from '../../aws/model';
 import { groupByTagKey, pageSize } from '../imagesSettings';
-import { PagedList } from '../pagedList';
 import { groupByTagValue, sortNewestFirst } from '../tagGroups';
 import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';
 import { childrenOrError } from './loadChildren';
-import { LoadMoreNode, PlaceholderNode } from './messageNodes';
+import { PlaceholderNode } from './messageNodes';
+import { PagedParentNode } from './pagedParentNode';
 import { TagGroupNode } from './tagGroupNode';
 import type { TreeContext } from './treeContext';
 
 const scopeLabels: Record<Exclude<ImageScope, 'public'>, string> = { owned: 'Owned by me', shared: 'Shared with me' };
 
 /** "Owned by me" / "Shared with me" in one region: pages of DescribeImages, grouped by the chosen tag. */
-export class ImageScopeNode extends ExplorerNode {
+export class ImageScopeNode extends PagedParentNode<ImageInfo> {
   readonly id: string;
-  private readonly pages: PagedList<ImageInfo>;
   private countShown: string | undefined;
 
-  constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, private readonly ctx: TreeContext) {
-    super(parent);
+  constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, ctx: TreeContext) {
+    super(parent, ctx, (token) => ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token));
     this.id = `${parent.id}/${scope}`;
-    this.pages = new PagedList((token) =>
-      ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token));
   }
 
   get images(): readonly ImageInfo[] {
@@ -62,22 +59,9 @@ export class ImageScopeNode extends ExplorerNode {
         return [new PlaceholderNode(this, filtered ? 'No images match the filter' : this.scope === 'owned' ? 'No images owned in this region' : 'No images shared with you here')];
       }
       const tagKey = groupByTagKey();
-      const children: ExplorerNode[] = tagKey
+      return this.withLoadMore(tagKey
         ? groupByTagValue(images, tagKey).map((g) => new TagGroupNode(this, tagKey, g.value, g.images))
-        : sortNewestFirst(images).map((i) => new ImageNode(this, i, this.scope));
-      if (this.pages.hasMore) {
-        children.push(new LoadMoreNode(this));
-      }
-      return children;
+        : sortNewestFirst(images).map((i) => new ImageNode(this, i, this.scope)));
     });
-  }
-
-  override reset(): void {
-    this.pages.reset();
-  }
-
-  async loadMore(): Promise<void> {
-    await this.pages.loadNext();
-    this.ctx.refresh(this);
   }
 }

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { InstanceInfo } from '../../aws/model';
 import { md } from '../../shared/format';
 import { pageSize } from '../imagesSettings';
-import { PagedList } from '../pagedList';
 import { ExplorerNode } from './explorerNode';
 import { childrenOrError } from './loadChildren';
-import { LoadMoreNode, PlaceholderNode } from './messageNodes';
+import { PlaceholderNode } from './messageNodes';
+import { PagedParentNode } from './pagedParentNode';
 import type { TreeContext } from './treeContext';
 
 const stateIcons: Record<string, [string, string?]> = {
@@ -47,14 +47,12 @@ export class InstanceNode extends ExplorerNode {
   }
 }
 
-export class InstanceRegionNode extends ExplorerNode {
+export class InstanceRegionNode extends PagedParentNode<InstanceInfo> {
   readonly id: string;
-  private readonly pages: PagedList<InstanceInfo>;
 
-  constructor(readonly region: string, private readonly ctx: TreeContext) {
-    super(undefined);
+  constructor(readonly region: string, ctx: TreeContext) {
+    super(undefined, ctx, (token) => ctx.aws.listInstancesPage(region, pageSize(), token));
     this.id = `instances/${region}`;
-    this.pages = new PagedList((token) => ctx.aws.listInstancesPage(region, pageSize(), token));
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -68,23 +66,10 @@ export class InstanceRegionNode extends ExplorerNode {
   override getChildren(): Promise<ExplorerNode[]> {
     return childrenOrError(this, async () => {
       await this.pages.ensureFirstPage();
-      const children: ExplorerNode[] = this.pages.loaded.map((i) => new InstanceNode(this, i));
-      if (!children.length) {
+      if (!this.pages.loaded.length) {
         return [new PlaceholderNode(this, 'No instances in this region')];
       }
-      if (this.pages.hasMore) {
-        children.push(new LoadMoreNode(this));
-      }
-      return children;
+      return this.withLoadMore(this.pages.loaded.map((i) => new InstanceNode(this, i)));
     });
-  }
-
-  override reset(): void {
-    this.pages.reset();
-  }
-
-  async loadMore(): Promise<void> {
-    await this.pages.loadNext();
-    this.ctx.refresh(this);
   }
 }
