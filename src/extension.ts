@@ -46,7 +46,6 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
     if (affectsConnection(e)) {
       await aws.reset();
-      aws.notifyConnectionChanged();
       statusBar.update();
       images.provider.refresh();
       instances.provider.refresh();

@@ -9,9 +9,6 @@ import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
  * and turns every failure into an AwsError that says what to do.
  */
 export class AwsService implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the profile, endpoint or regions change: views and caches start over. */
-  readonly onDidChangeConnection = this.changed.event;
   private defaultRegion: Promise<string | undefined> | undefined;
 
   connection(): Connection {
@@ -77,12 +74,7 @@ export class AwsService implements vscode.Disposable {
     }
   }
 
-  notifyConnectionChanged(): void {
-    this.defaultRegion = undefined;
-    this.changed.fire();
-  }
-
   dispose(): void {
-    this.changed.dispose();
+    this.defaultRegion = undefined;
   }
 }

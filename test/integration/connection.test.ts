@@ -3,18 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionApi, label, type TestingApi } from './helpers';
+import { extensionApi, label, restoreSettingAfter, type TestingApi } from './helpers';
 
 describe('profiles, regions and grouping', () => {
   let api: TestingApi;
-  let regions: unknown;
+  restoreSettingAfter('regions');
+  restoreSettingAfter('groupByTag');
   before(async () => {
     api = await extensionApi();
-    regions = vscode.workspace.getConfiguration('amiExplorer').inspect('regions')?.globalValue;
-  });
-  after(async () => {
-    await vscode.workspace.getConfiguration('amiExplorer').update('regions', regions, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('amiExplorer').update('groupByTag', 'Project', vscode.ConfigurationTarget.Global);
   });
 
   it('selectRegions sets the regions both views show', async () => {

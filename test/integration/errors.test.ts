@@ -9,6 +9,7 @@ describe('failures become nodes that say what to do', () => {
     api = await extensionApi();
     regions = vscode.workspace.getConfiguration('amiExplorer').inspect('regions')?.globalValue;
   });
+  // Each test breaks the connection its own way; the next one starts from the sandbox again.
   afterEach(async () => {
     await setting('endpointUrl', undefined);
     await setting('profile', undefined);

@@ -40,6 +40,15 @@ export async function childByLabel(node: ExplorerNode, pattern: RegExp): Promise
   return found;
 }
 
+/** Puts the user-level value of `key` back after the suite, whatever the tests did to it. */
+export function restoreSettingAfter(key: string): void {
+  let saved: unknown;
+  before(() => {
+    saved = vscode.workspace.getConfiguration('amiExplorer').inspect(key)?.globalValue;
+  });
+  after(() => setting(key, saved));
+}
+
 export async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('amiExplorer').update(key, value, vscode.ConfigurationTarget.Global);
 }
