@@ -46,6 +46,10 @@ export class AwsService implements vscode.Disposable {
     return this.call('DescribeImages', region, (sdk, c) => sdk.newestImages(c, region, query, limit, signal));
   }
 
+  findImagesById(region: string, ids: readonly string[], signal?: AbortSignal): Promise<ImageInfo[]> {
+    return this.call('DescribeImages', region, (sdk, c) => sdk.findImagesById(c, region, ids, signal));
+  }
+
   describeImage(region: string, imageId: string, signal?: AbortSignal): Promise<ImageDetails> {
     return this.call('DescribeImages', region, (sdk, c) => sdk.describeImage(c, region, imageId, signal));
   }

@@ -1,5 +1,5 @@
 // Entry of the separate SDK bundle (dist/aws.js), loaded on the first AWS call, never at activation.
-export { describeImage, listImagesPage, newestImages } from './images';
+export { describeImage, findImagesById, listImagesPage, newestImages } from './images';
 export { listInstancesPage } from './instances';
 export { listRegions } from './regions';
 export { checkCredentials, listProfiles } from './profiles';

@@ -94,3 +94,20 @@ export async function describeImage(connection: Connection, region: string, imag
   }
   return { image: toImageInfo(image, region), launchPermissions };
 }
+
+/**
+ * The images among `ids` visible in one region. The image-id *filter* skips unknown ids, where the ImageIds
+ * parameter would fail the whole call on one unknown or malformed id.
+ */
+export async function findImagesById(connection: Connection, region: string, ids: readonly string[], signal?: AbortSignal): Promise<ImageInfo[]> {
+  const found: ImageInfo[] = [];
+  const pages = paginateDescribeImages(
+    { client: ec2Client(connection, region), pageSize: 1000 },
+    { Filters: [{ Name: 'image-id', Values: [...ids] }], IncludeDeprecated: true, IncludeDisabled: true },
+  );
+  for await (const page of pages) {
+    signal?.throwIfAborted();
+    found.push(...(page.Images ?? []).map((i) => toImageInfo(i, region)));
+  }
+  return found;
+}
