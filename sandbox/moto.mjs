@@ -47,7 +47,7 @@ async function checkPython(python) {
     'import moto, flask, flask_cors, werkzeug',
     'print(moto.__version__)',
   ].join('\n');
-  /** @type {{ stdout: string, stderr: string, error: (NodeJS.ErrnoException & { code?: string | number }) | null }} */
+  /** @type {{ stdout: string, stderr: string, error: import('node:child_process').ExecFileException | null }} */
   const result = await new Promise((resolve) => {
     execFile(python, ['-c', probe], { timeout: 20_000 }, (error, stdout, stderr) =>
       resolve({ stdout: String(stdout), stderr: String(stderr), error }),

@@ -43,7 +43,7 @@ const CONCURRENCY = 8;
  * @typedef {{ id: string, name: string, owner: string, tags: Record<string, string>, state: string,
  *   architecture: string, platform: string | null, creationDate: string, deprecationTime: string | null,
  *   deprecated: boolean, shared: boolean, sharedWith: string[], public: boolean }} SeededImage
- * @typedef {{ id: string, imageId: string, name: string, state: string, type: string }} SeededInstance
+ * @typedef {{ id: string, imageId: string, name: string, state: string, type: string, launchTime: string }} SeededInstance
  * @typedef {{ images: SeededImage[], instances: SeededInstance[], blockPublicAccess: string }} SeededRegion
  * @typedef {{
  *   endpoint: string, accountId: string, seedMs: number,
@@ -118,7 +118,11 @@ class Seeder {
     return this.client(account).send(command);
   }
 
-  /** One root snapshot per account and volume size, shared by that account's registered images. */
+  /**
+   * One root snapshot per account and volume size, shared by that account's registered images.
+   * @param {string} account
+   * @param {number} [size]
+   */
   snapshot(account, size = 8) {
     const key = `${account}/${size}`;
     if (!this.snapshots.has(key)) {
@@ -257,7 +261,7 @@ class Seeder {
     );
     const id = Instances[0].InstanceId;
     if (spec.stopped) await this.send(OUR_ACCOUNT, new StopInstancesCommand({ InstanceIds: [id] }));
-    const instance = { id, imageId: spec.imageId, name: spec.name, state: spec.stopped ? 'stopped' : 'running', type: spec.type };
+    const instance = { id, imageId: spec.imageId, name: spec.name, state: spec.stopped ? 'stopped' : 'running', type: spec.type, launchTime: new Date(spec.at).toISOString() };
     this.out.instances.push(instance);
     return instance;
   }

@@ -6,6 +6,8 @@ import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
 import { openWorkbench } from './vscode-web/openWorkbench.mjs';
 
+// The sandbox's keys must win: the SDK prefers a profile over keys in the environment.
+delete process.env.AWS_PROFILE;
 const root = resolve(import.meta.dirname, '..');
 const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 const log = (m) => console.log(`[start] ${m}`);

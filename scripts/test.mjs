@@ -10,6 +10,8 @@ import { seed } from '../sandbox/seed.mjs';
 import { runExtensionTests } from './vscode-web/runExtensionTests.mjs';
 
 const sandboxRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+// The sandbox's keys must win: the SDK prefers a profile over keys in the environment.
+delete process.env.AWS_PROFILE;
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };

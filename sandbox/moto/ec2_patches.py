@@ -538,6 +538,14 @@ def patch_modify_image_attribute() -> None:
     AmiBackend.modify_image_attribute = modify_image_attribute  # type: ignore[method-assign]
 
 
+def patch_describe_image_attribute() -> None:
+    def describe_image_attribute(self: Any, ami_id: str, attribute_name: str) -> Any:
+        # moto answers an unknown id with HTTP 500; EC2 with NotFound, or AuthFailure for others' images.
+        return getattr(_owned_image(self, ami_id), attribute_name, None)
+
+    AmiBackend.describe_image_attribute = describe_image_attribute  # type: ignore[method-assign]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Creating images
 # ---------------------------------------------------------------------------------------------------------
@@ -812,6 +820,7 @@ def apply() -> None:
     patch_disable_image()
     patch_block_public_access()
     patch_modify_image_attribute()
+    patch_describe_image_attribute()
     patch_register_image()
     patch_create_image()
     patch_copy_image()

@@ -34,6 +34,8 @@ def main(argv: list[str]) -> None:
     os.environ["MOTO_ENABLE_AMI_VALIDATION"] = "true"
     os.environ.pop("MOTO_ACCOUNT_ID", None)
 
+    # Keeps the checkout free of __pycache__ directories.
+    sys.dont_write_bytecode = True
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import ec2_patches
     from moto.core import DEFAULT_ACCOUNT_ID

@@ -10,6 +10,8 @@ import { seed } from '../../sandbox/seed.mjs';
 import { openBrowser, openWorkbench } from '../../scripts/vscode-web/openWorkbench.mjs';
 import { ensureToolchain } from '../../scripts/vscode-web/toolchain.mjs';
 
+// The sandbox's keys must win: the SDK prefers a profile over keys in the environment.
+delete process.env.AWS_PROFILE;
 const root = resolve(import.meta.dirname, '../..');
 const shots = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : mkdtempSync(join(tmpdir(), 'ami-explorer-e2e-'));
 const log = (m) => console.log(`[e2e] ${m}`);

@@ -20,7 +20,7 @@ describe('sandbox DescribeImages', function () {
   const describe_ = async (input) => (await client.send(new DescribeImagesCommand(input))).Images ?? [];
   /** @param {import('@aws-sdk/client-ec2').DescribeImagesCommandInput} input */
   const ids = async (input) => (await describe_(input)).map((i) => i.ImageId).sort();
-  /** @param {string[]} list */
+  /** @param {(string | undefined)[]} list */
   const sorted = (list) => [...list].sort();
 
   describe('visibility', () => {

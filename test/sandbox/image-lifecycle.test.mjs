@@ -95,7 +95,7 @@ describe('sandbox image lifecycle', function () {
       await other.send(new ModifyImageAttributeCommand({ ImageId: imageId, LaunchPermission: { Remove: [{ Group: 'all' }] } }));
     });
 
-    it('only the owner may deprecate', async () => {
+    it('only the owner may deprecate or read launch permissions', async () => {
       const client = ec2(manifest.endpoint, 'us-east-1');
       await rejectsWithCode(
         client.send(new EnableImageDeprecationCommand({ ImageId: manifest.images.sharedWithMe, DeprecateAt: new Date('2027-01-01T00:00:00Z') })),
@@ -104,6 +104,14 @@ describe('sandbox image lifecycle', function () {
       await rejectsWithCode(
         client.send(new EnableImageDeprecationCommand({ ImageId: 'ami-0123456789abcdef0', DeprecateAt: new Date('2027-01-01T00:00:00Z') })),
         'InvalidAMIID.NotFound',
+      );
+      await rejectsWithCode(
+        client.send(new DescribeImageAttributeCommand({ ImageId: 'ami-0123456789abcdef0', Attribute: 'launchPermission' })),
+        'InvalidAMIID.NotFound',
+      );
+      await rejectsWithCode(
+        client.send(new DescribeImageAttributeCommand({ ImageId: manifest.images.sharedWithMe, Attribute: 'launchPermission' })),
+        'AuthFailure',
       );
     });
   });

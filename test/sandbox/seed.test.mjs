@@ -78,6 +78,7 @@ describe('sandbox seed', function () {
         assert.equal(actual?.ImageId, instance.imageId);
         assert.equal(actual?.State?.Name, instance.state);
         assert.equal(actual?.InstanceType, instance.type);
+        assert.equal(actual?.LaunchTime?.toISOString(), instance.launchTime);
         assert.equal(tagsOf(actual ?? {}).Name, instance.name);
       }
     }
