@@ -564,6 +564,15 @@ def _check_name(backend: Any, name: Any) -> None:
             raise _error("InvalidAMIName.Duplicate", f"AMI name {name} is already in use by AMI {ami.id}")
 
 
+def _tagged_image_result(backend: Any, ami: Any, tags: dict[str, dict[str, str]]) -> ActionResult:
+    """Tags a new image and its root snapshot as the TagSpecifications asked, and answers with its id."""
+    if tags.get("image"):
+        ami.add_tags(tags["image"])
+    if tags.get("snapshot"):
+        backend.create_tags([ami.ebs_snapshot.id], tags["snapshot"])
+    return ActionResult({"ImageId": ami.id})
+
+
 def _tag_specs(specs: list[dict[str, Any]], allowed: tuple[str, ...]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for spec in specs or []:
@@ -648,11 +657,7 @@ def patch_register_image() -> None:
             source is not None and source.platform == "windows"
         ):
             ami.platform = "windows"
-        if tags.get("image"):
-            ami.add_tags(tags["image"])
-        if tags.get("snapshot"):
-            backend.create_tags([ami.ebs_snapshot.id], tags["snapshot"])
-        return ActionResult({"ImageId": ami.id})
+        return _tagged_image_result(backend, ami, tags)
 
     AmisResponse.register_image = register_image  # type: ignore[method-assign]
 
@@ -683,11 +688,7 @@ def patch_create_image() -> None:
                 },
             }
         ]
-        if tags.get("image"):
-            ami.add_tags(tags["image"])
-        if tags.get("snapshot"):
-            backend.create_tags([ami.ebs_snapshot.id], tags["snapshot"])
-        return ActionResult({"ImageId": ami.id})
+        return _tagged_image_result(backend, ami, tags)
 
     AmisResponse.create_image = create_image  # type: ignore[method-assign]
 
@@ -722,11 +723,7 @@ def patch_copy_image() -> None:
             own = {k: v for k, v in own.items() if not k.startswith("aws:")}
             if own:
                 ami.add_tags(own)
-        if tags.get("image"):
-            ami.add_tags(tags["image"])
-        if tags.get("snapshot"):
-            backend.create_tags([ami.ebs_snapshot.id], tags["snapshot"])
-        return ActionResult({"ImageId": ami.id})
+        return _tagged_image_result(backend, ami, tags)
 
     AmisResponse.copy_image = copy_image  # type: ignore[method-assign]
 
