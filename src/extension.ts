@@ -10,6 +10,9 @@ import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegions } from './commands/selectRegions';
+import { revealImage } from './commands/revealImage';
+import { CodeFeatures } from './code/codeFeatures';
+import { imageAtCursor } from './code/imageAtCursor';
 import { ImageFilterState } from './explorer/imageFilterState';
 import { ImagesTree } from './explorer/imagesTree';
 import { InstancesTree } from './explorer/instancesTree';
@@ -25,15 +28,21 @@ export function activate(context: vscode.ExtensionContext) {
   const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
   const instances = new InstancesTree(aws);
   const details = new ImageDetailsProvider(aws);
-  context.subscriptions.push(aws, statusBar, filter, images, instances, details,
+  const code = new CodeFeatures(aws, context.globalState);
+  context.subscriptions.push(aws, statusBar, filter, images, instances, details, code,
     vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+  const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
   const knownTagKeys = () => [...new Set(images.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
   const commands: Record<string, (...args: unknown[]) => unknown> = {
-    'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => statusBar.update()),
+    'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
+      statusBar.update();
+      code.lookup.clear();
+    }),
     'amiExplorer.loadMore': loadMore(),
-    'amiExplorer.showDetails': showDetails(aws, details),
-    'amiExplorer.copyImageId': copyImageId(aws),
+    'amiExplorer.showDetails': showDetails(aws, details, atCursor),
+    'amiExplorer.copyImageId': copyImageId(aws, atCursor),
+    'amiExplorer.revealImage': revealImage(aws, images, filter, atCursor),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(knownTagKeys),
     'amiExplorer.selectProfile': selectProfile(aws),
@@ -47,6 +56,7 @@ export function activate(context: vscode.ExtensionContext) {
     if (affectsConnection(e)) {
       await aws.reset();
       statusBar.update();
+      code.lookup.reconnected();
       images.provider.refresh();
       instances.provider.refresh();
     } else if (e.affectsConfiguration(`${section}.groupByTag`) || e.affectsConfiguration(`${section}.pageSize`)
@@ -57,7 +67,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Tests reach the views' providers through this; users get nothing extra.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { testing: { aws, images, instances, isSdkLoaded } };
+    return { testing: { aws, images, instances, code, isSdkLoaded } };
   }
   return undefined;
 }

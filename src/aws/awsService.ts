@@ -10,6 +10,7 @@ import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
  */
 export class AwsService implements vscode.Disposable {
   private defaultRegion: Promise<string | undefined> | undefined;
+  private account: Promise<string | undefined> | undefined;
 
   connection(): Connection {
     return readConnection();
@@ -36,6 +37,14 @@ export class AwsService implements vscode.Disposable {
   profileRegion(): Promise<string | undefined> {
     this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c)).catch(() => undefined);
     return this.defaultRegion;
+  }
+
+  /** The caller's account id, once per connection; undefined when it cannot be known (never an error). */
+  accountId(): Promise<string | undefined> {
+    this.account ??= this.regions()
+      .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
+      .catch(() => undefined);
+    return this.account;
   }
 
   listImagesPage(region: string, query: ImageQuery, pageSize: number, nextToken?: string, signal?: AbortSignal): Promise<Page<ImageInfo>> {
@@ -73,6 +82,7 @@ export class AwsService implements vscode.Disposable {
   /** Drop cached clients and credentials, e.g. after `aws sso login` or a profile switch. */
   async reset(): Promise<void> {
     this.defaultRegion = undefined;
+    this.account = undefined;
     if (isSdkLoaded()) {
       (await loadSdk()).resetClients();
     }
@@ -80,5 +90,6 @@ export class AwsService implements vscode.Disposable {
 
   dispose(): void {
     this.defaultRegion = undefined;
+    this.account = undefined;
   }
 }

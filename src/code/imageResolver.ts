@@ -15,6 +15,10 @@ export interface ResolverOptions {
   readonly lookup: (region: string, ids: readonly string[]) => Promise<readonly ImageInfo[]>;
   readonly regions: () => Promise<readonly string[]>;
   readonly ttlMs: () => number;
+  /** A failed lookup is retried only after this long, so views that redraw on every answer cannot loop on it. */
+  readonly retryFailedAfterMs?: number;
+  /** Called once per finished batch with the answers, e.g. to redraw problems and CodeLenses. */
+  readonly onResolved?: (results: readonly Resolution[]) => void;
   /** EC2 takes up to 200 values per filter. */
   readonly batchSize?: number;
   /** How long to gather requests (hovers, CodeLenses) into one batch. */
@@ -34,20 +38,23 @@ export class ImageResolver {
   private readonly batchSize: number;
   private readonly gatherMs: number;
   private readonly now: () => number;
+  private readonly retryFailedAfterMs: number;
 
   constructor(private readonly options: ResolverOptions) {
     this.batchSize = Math.max(1, Math.min(200, options.batchSize ?? 200));
     this.gatherMs = options.gatherMs ?? 5;
     this.now = options.now ?? Date.now;
+    this.retryFailedAfterMs = options.retryFailedAfterMs ?? 30_000;
   }
 
-  /** A fresh cached answer, synchronously: what a warm hover uses. Failures are not cached. */
+  /** A fresh cached answer, synchronously: what a warm hover uses. Failures are kept only briefly. */
   peek(id: string): Resolution | undefined {
     const hit = this.cache.get(id);
-    if (hit && this.now() - hit.at < this.options.ttlMs()) {
-      return hit;
+    if (!hit) {
+      return undefined;
     }
-    return undefined;
+    const ttl = hit.kind === 'failed' ? this.retryFailedAfterMs : this.options.ttlMs();
+    return this.now() - hit.at < ttl ? hit : undefined;
   }
 
   resolve(id: string): Promise<Resolution> {
@@ -75,7 +82,7 @@ export class ImageResolver {
 
   /** Everything cached, for persisting (failures excluded: they are worth retrying). */
   entries(): Resolution[] {
-    return [...this.cache.values()];
+    return [...this.cache.values()].filter((r) => r.kind !== 'failed');
   }
 
   /** Restores persisted answers; stale ones are dropped by peek() anyway. */
@@ -105,14 +112,13 @@ export class ImageResolver {
     }
     for (const [id, waiters] of batch) {
       const result = results.get(id)!;
-      if (result.kind !== 'failed') {
-        this.cache.set(id, result);
-      }
+      this.cache.set(id, result);
       this.inFlight.delete(id);
       for (const w of waiters) {
         w.resolve(result);
       }
     }
+    this.options.onResolved?.([...results.values()]);
   }
 
   /** One lookup per region per batch of ids, every region in parallel. */

@@ -3,15 +3,15 @@ import type { AwsService } from '../aws/awsService';
 import type { CommandHandler } from '../shared/registerCommand';
 import { isPlainObject } from '../shared/plainObject';
 import { checkImageId, ensureValid } from '../shared/validation';
-import { imageTarget } from './imageTarget';
+import { imageTarget, type ImageAtCursor } from './imageTarget';
 
 /** amiExplorer.copyImageId: puts the id on the clipboard and returns it. */
-export function copyImageId(aws: AwsService): CommandHandler {
+export function copyImageId(aws: AwsService, atCursor?: ImageAtCursor): CommandHandler {
   return async (arg) => {
     // Copying needs no region: `{ imageId }` alone is enough.
     const target = isPlainObject(arg) && arg.region === undefined
       ? { imageId: ensureValid(arg.imageId, checkImageId) as string }
-      : await imageTarget(aws, arg);
+      : await imageTarget(aws, arg, atCursor);
     if (!target) {
       return undefined;
     }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { imageDetailsMarkdown } from '../explorer/imageDetailsDocument';
+import { fromLink } from '../shared/commandArgs';
 import type { CommandHandler } from '../shared/registerCommand';
-import { imageTarget } from './imageTarget';
+import { imageTarget, type ImageAtCursor } from './imageTarget';
 
 export const detailsScheme = 'ami-explorer-details';
 
@@ -54,9 +55,9 @@ export class ImageDetailsProvider implements vscode.TextDocumentContentProvider 
 }
 
 /** amiExplorer.showDetails: returns `{ uri, text }` of the opened document. */
-export function showDetails(aws: AwsService, details: ImageDetailsProvider): CommandHandler {
-  return async (arg) => {
-    const target = await imageTarget(aws, arg);
+export function showDetails(aws: AwsService, details: ImageDetailsProvider, atCursor?: ImageAtCursor): CommandHandler {
+  return async (arg, via) => {
+    const target = await imageTarget(aws, arg, atCursor);
     if (!target) {
       return undefined;
     }
@@ -70,7 +71,8 @@ export function showDetails(aws: AwsService, details: ImageDetailsProvider): Com
       details.prefill(uri, text);
       details.reload(uri);
     }
-    await vscode.window.showTextDocument(doc, { preview: true });
+    // From a hover, the code stays in view.
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: via === fromLink ? vscode.ViewColumn.Beside : undefined });
     return { uri: uri.toString(), text };
   };
 }

@@ -9,11 +9,14 @@ export interface ImageTarget {
   readonly region: string;
 }
 
+/** The image whose id is under the editor's cursor, if any: what a palette command acts on first. */
+export type ImageAtCursor = () => Promise<ImageTarget | undefined>;
+
 /**
  * The image a command acts on, from whichever way it was called: a tree node, `{ imageId, region }`,
- * or (from the palette) asked for. Undefined when the user cancels.
+ * the id under the editor's cursor, or (from the palette) asked for. Undefined when the user cancels.
  */
-export async function imageTarget(aws: AwsService, arg: unknown): Promise<ImageTarget | undefined> {
+export async function imageTarget(aws: AwsService, arg: unknown, atCursor?: ImageAtCursor): Promise<ImageTarget | undefined> {
   if (arg instanceof ImageNode) {
     return { imageId: arg.imageId, region: arg.region };
   }
@@ -22,6 +25,10 @@ export async function imageTarget(aws: AwsService, arg: unknown): Promise<ImageT
       imageId: ensureValid(arg.imageId, checkImageId) as string,
       region: ensureValid(arg.region, checkRegion) as string,
     };
+  }
+  const underCursor = await atCursor?.();
+  if (underCursor) {
+    return underCursor;
   }
   const imageId = await vscode.window.showInputBox({
     title: 'Image id',

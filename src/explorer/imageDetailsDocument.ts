@@ -1,7 +1,7 @@
 // The read-only "details" document: everything DescribeImages and DescribeImageAttribute say. Pure.
 import type { ImageDetails, LaunchPermissions } from '../aws/model';
 import { md } from '../shared/format';
-import { imageFacts } from './imageMarkdown';
+import { imageFacts } from '../shared/imageMarkdown';
 
 function launchPermissionLines(permissions: LaunchPermissions | undefined, isPublic: boolean): string[] {
   if (!permissions) {

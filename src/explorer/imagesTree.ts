@@ -12,6 +12,8 @@ import type { ImageFilterState } from './imageFilterState';
 
 export const noCredentialsContext = 'amiExplorer.noCredentials';
 
+export type RevealOutcome = 'revealed' | 'regionNotShown' | 'notListed';
+
 /** Builds the Images view: region nodes, or the welcome view when no credentials exist at all. */
 export class ImagesTree implements vscode.Disposable {
   readonly provider: ExplorerTreeProvider;
@@ -56,6 +58,26 @@ export class ImagesTree implements vscode.Disposable {
     this.onRegions(regions);
     this.regions = regions.map((r) => new ImageRegionNode(r, ctx));
     return this.regions;
+  }
+
+  /**
+   * Opens the view at an image, loading its region, scope and pages as needed. `scopes` are where it may be
+   * listed: "owned" or "shared" (public images of others appear only in saved searches).
+   */
+  async reveal(imageId: string, region: string, scopes: readonly ('owned' | 'shared')[]): Promise<RevealOutcome> {
+    await this.provider.getChildren();
+    const regionNode = this.regions.find((r) => r.region === region);
+    if (!regionNode) {
+      return 'regionNotShown';
+    }
+    for (const scope of scopes) {
+      const node = await regionNode[scope].nodeFor(imageId);
+      if (node) {
+        await this.view.reveal(node, { select: true, focus: true, expand: false });
+        return 'revealed';
+      }
+    }
+    return 'notListed';
   }
 
   private showFilter(): void {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findAmiIds, looksBinary } from '../../src/code/amiIdScanner';
+import { findAmiIds, looksBinary, matchAt } from '../../src/code/amiIdScanner';
 
 const ids = (text: string) => findAmiIds(text).map((m) => m.id);
 
@@ -12,8 +12,16 @@ describe('findAmiIds', () => {
     ]);
   });
 
-  it('ignores other lengths, upper case and non-hex digits', () => {
-    assert.deepEqual(ids('ami-1234567 ami-123456789 ami-0123456789abcdef ami-0123456789abcdef01 ami-ABCDEF12 AMI-12345678 ami-1234567g'), []);
+  it('ignores other lengths, non-hex digits and other prefixes', () => {
+    assert.deepEqual(ids('ami-1234567 ami-123456789 ami-0123456789abcdef ami-0123456789abcdef01 ami-1234567g ami_12345678 aki-12345678 ami-'), []);
+  });
+
+  it('finds ids written in upper case, as the lower-case id, and says so', () => {
+    assert.deepEqual(findAmiIds('ami-ABCDEF12 AMI-0123456789ABCDEF0 ami-abcdef12'), [
+      { id: 'ami-abcdef12', offset: 0, wrongCase: true },
+      { id: 'ami-0123456789abcdef0', offset: 13, wrongCase: true },
+      { id: 'ami-abcdef12', offset: 35 },
+    ]);
   });
 
   it('needs a whole token: not inside a longer word or id', () => {
@@ -37,6 +45,16 @@ describe('findAmiIds', () => {
   it('handles a huge single line', () => {
     const line = `${'x '.repeat(1_000_000)}ami-0123456789abcdef0 ${'y'.repeat(1_000_000)}`;
     assert.deepEqual(findAmiIds(line), [{ id: 'ami-0123456789abcdef0', offset: 2_000_000 }]);
+  });
+
+  it('finds the id under a position, including its edges', () => {
+    const matches = findAmiIds('x ami-11111111 y ami-22222222');
+    assert.equal(matchAt(matches, 0), undefined);
+    assert.equal(matchAt(matches, 2)?.id, 'ami-11111111');
+    assert.equal(matchAt(matches, 14)?.id, 'ami-11111111');
+    assert.equal(matchAt(matches, 15), undefined);
+    assert.equal(matchAt(matches, 29)?.id, 'ami-22222222');
+    assert.equal(matchAt([], 3), undefined);
   });
 
   it('recognises binary content', () => {

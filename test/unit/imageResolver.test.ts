@@ -70,15 +70,27 @@ describe('ImageResolver', () => {
     assert.deepEqual(r.kind === 'found' && r.images.map((i) => i.region), ['eu-west-1', 'us-east-1']);
   });
 
-  it('never calls a failed lookup "not found", and does not cache it', async () => {
+  it('never calls a failed lookup "not found", and retries it only after a pause', async () => {
     const estate: Record<string, string[]> = { 'us-east-1': [] };
-    const { resolver, calls } = setup(estate, { regions: () => Promise.resolve(['us-east-1', 'eu-west-1']) });
+    const { resolver, calls, advance } = setup(estate, { regions: () => Promise.resolve(['us-east-1', 'eu-west-1']), retryFailedAfterMs: 30_000 });
     const r = await resolver.resolve(id(1));
     assert.equal(r.kind, 'failed');
     assert.deepEqual(r.kind === 'failed' && r.errors, [{ region: 'eu-west-1', message: 'boom' }]);
+    await resolver.resolve(id(1));
+    assert.equal(calls.length, 2, 'a redraw right after a failure must not call again');
+    assert.deepEqual(resolver.entries(), [], 'failures are never persisted');
+    advance(30_001);
     assert.equal(resolver.peek(id(1)), undefined);
     await resolver.resolve(id(1));
     assert.equal(calls.length, 4);
+  });
+
+  it('tells its listener once per batch', async () => {
+    const batches: string[][] = [];
+    const { resolver } = setup({ 'us-east-1': [id(1)] }, { onResolved: (results) => batches.push(results.map((r) => `${r.id}:${r.kind}`)) });
+    await resolver.resolveAll([id(1), id(2)]);
+    await resolver.resolve(id(1));
+    assert.deepEqual(batches, [[`${id(1)}:found`, `${id(2)}:notFound`]]);
   });
 
   it('survives a reload through entries() and load()', async () => {

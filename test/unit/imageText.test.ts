@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ImageInfo } from '../../src/aws/model';
 import { imageDetailsMarkdown } from '../../src/explorer/imageDetailsDocument';
-import { deprecationLabel, imageTooltipMarkdown } from '../../src/explorer/imageMarkdown';
+import { deprecationLabel, imageTooltipMarkdown } from '../../src/shared/imageMarkdown';
 import { groupByTagValue } from '../../src/explorer/tagGroups';
 import { describeFilter } from '../../src/explorer/filterDescription';
 import { age, utc } from '../../src/shared/format';

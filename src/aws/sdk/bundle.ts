@@ -1,6 +1,7 @@
 // Entry of the separate SDK bundle (dist/aws.js), loaded on the first AWS call, never at activation.
 export { describeImage, findImagesById, listImagesPage, newestImages } from './images';
 export { listInstancesPage } from './instances';
+export { callerAccount } from './identity';
 export { listRegions } from './regions';
 export { checkCredentials, listProfiles } from './profiles';
 export type { ProfileInfo } from './profiles';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageScope } from '../../aws/model';
 import { age, isPast } from '../../shared/format';
-import { imageTooltipMarkdown } from '../imageMarkdown';
+import { imageTooltipMarkdown } from '../../shared/imageMarkdown';
 import { ExplorerNode } from './explorerNode';
 
 function imageIcon(image: ImageInfo): vscode.ThemeIcon {

@@ -58,10 +58,39 @@ export class ImageScopeNode extends PagedParentNode<ImageInfo> {
         const filtered = this.ctx.imageFilter().namePattern || this.ctx.imageFilter().architectures?.length || this.ctx.imageFilter().states?.length;
         return [new PlaceholderNode(this, filtered ? 'No images match the filter' : this.scope === 'owned' ? 'No images owned in this region' : 'No images shared with you here')];
       }
-      const tagKey = groupByTagKey();
-      return this.withLoadMore(tagKey
-        ? groupByTagValue(images, tagKey).map((g) => new TagGroupNode(this, tagKey, g.value, g.images))
-        : sortNewestFirst(images).map((i) => new ImageNode(this, i, this.scope)));
+      return this.withLoadMore(this.groupsOrImages());
     });
+  }
+
+  private groupsOrImages(): (TagGroupNode | ImageNode)[] {
+    const tagKey = groupByTagKey();
+    return tagKey
+      ? groupByTagValue(this.pages.loaded, tagKey).map((g) => new TagGroupNode(this, tagKey, g.value, g.images))
+      : sortNewestFirst(this.pages.loaded).map((i) => new ImageNode(this, i, this.scope));
+  }
+
+  /**
+   * The node of an image in this scope, loading pages until it appears (at most `maxPages`), so that the view
+   * can reveal it. Undefined when this scope does not list it.
+   */
+  async nodeFor(imageId: string, maxPages = 50): Promise<ImageNode | undefined> {
+    await this.pages.ensureFirstPage();
+    const loadedBefore = this.pages.loaded.length;
+    for (let page = 1; !this.pages.loaded.some((i) => i.id === imageId) && this.pages.hasMore && page < maxPages; page++) {
+      await this.pages.loadNext();
+    }
+    if (this.pages.loaded.length !== loadedBefore) {
+      this.ctx.refresh(this);
+    }
+    for (const child of this.groupsOrImages()) {
+      if (child instanceof ImageNode) {
+        if (child.imageId === imageId) {
+          return child;
+        }
+      } else if (child.images.some((i) => i.id === imageId)) {
+        return (await child.getChildren()).find((n): n is ImageNode => n instanceof ImageNode && n.imageId === imageId);
+      }
+    }
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Markdown that explains an image, shared by tree tooltips and code hovers. Pure.
 import type { ImageInfo } from '../aws/model';
-import { age, isPast, md, utc } from '../shared/format';
+import { age, isPast, md, utc } from './format';
 
 export function ownerLabel(image: ImageInfo, selfAccount?: string): string {
   const parts = [image.ownerAlias, image.ownerId].filter(Boolean);
@@ -23,11 +23,11 @@ export function deprecationLabel(image: ImageInfo, now: number = Date.now()): st
 }
 
 /** Rows of facts, in the order people scan them. */
-export function imageFacts(image: ImageInfo, now: number = Date.now()): [string, string][] {
+export function imageFacts(image: ImageInfo, now: number = Date.now(), selfAccount?: string): [string, string][] {
   const rows: [string, string | undefined][] = [
     ['ID', image.id],
     ['Region', image.region],
-    ['Owner', ownerLabel(image)],
+    ['Owner', ownerLabel(image, selfAccount)],
     ['State', image.stateReason ? `${image.state} (${image.stateReason})` : image.state],
     ['Architecture', image.architecture],
     ['Platform', platformLabel(image)],
@@ -40,13 +40,13 @@ export function imageFacts(image: ImageInfo, now: number = Date.now()): [string,
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }
 
-export function imageTooltipMarkdown(image: ImageInfo, now: number = Date.now()): string {
+export function imageTooltipMarkdown(image: ImageInfo, now: number = Date.now(), selfAccount?: string): string {
   const lines = [`**${md(image.name)}**`, ''];
   if (image.description && image.description !== image.name) {
     lines.push(md(image.description), '');
   }
   lines.push('| | |', '|---|---|');
-  for (const [key, value] of imageFacts(image, now)) {
+  for (const [key, value] of imageFacts(image, now, selfAccount)) {
     lines.push(`| ${key} | ${md(value)} |`);
   }
   const tags = Object.entries(image.tags).sort(([a], [b]) => a.localeCompare(b));

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { problemsFor, type Severity } from './amiIdText';
+import type { AmiLookup } from './amiLookup';
+import type { DocumentIds } from './documentIds';
+import type { Resolution } from './imageResolver';
+
+export const problemSource = 'AMI Explorer';
+const editDelayMs = 400;
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Problems for AMI ids in open documents: checked when a document opens, again shortly after edits stop,
+ * and whenever lookups finish; cleared when the document closes.
+ */
+export class AmiDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('amiExplorer');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly ids: DocumentIds, private readonly lookup: AmiLookup) {
+    this.disposables = [
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) {
+          this.schedule(e.document, editDelayMs);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.cancel(doc.uri.toString());
+        this.collection.delete(doc.uri);
+      }),
+      lookup.onDidResolve((results) => this.onResolved(results)),
+    ];
+    for (const doc of vscode.workspace.textDocuments) {
+      this.schedule(doc, 0);
+    }
+  }
+
+  private onResolved(results: readonly Resolution[]): void {
+    const changed = new Set(results.map((r) => r.id));
+    for (const doc of vscode.workspace.textDocuments) {
+      // An empty set means everything was forgotten: check every document again.
+      if (!changed.size || this.ids.ids(doc).some((id) => changed.has(id))) {
+        this.schedule(doc, 0);
+      }
+    }
+  }
+
+  private schedule(doc: vscode.TextDocument, delayMs: number): void {
+    const key = doc.uri.toString();
+    this.cancel(key);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.update(doc);
+    }, delayMs));
+  }
+
+  private cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  private async update(doc: vscode.TextDocument): Promise<void> {
+    if (doc.isClosed) {
+      return;
+    }
+    const ids = this.ids.ids(doc);
+    if (!ids.length) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const version = doc.version;
+    const resolutions = new Map((await this.lookup.resolveAll(ids)).map((r) => [r.id, r]));
+    if (doc.isClosed || doc.version !== version) {
+      return;
+    }
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const occurrence of this.ids.occurrences(doc)) {
+      for (const problem of problemsFor(resolutions.get(occurrence.id), occurrence.context)) {
+        const diagnostic = new vscode.Diagnostic(occurrence.range, problem.message, severities[problem.severity]);
+        diagnostic.source = problemSource;
+        diagnostic.code = problem.code;
+        diagnostics.push(diagnostic);
+      }
+    }
+    this.collection.set(doc.uri, diagnostics);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) {
+      clearTimeout(timer);
+    }
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { hoverCommands, hoverMarkdown } from './amiIdText';
+import type { AmiLookup } from './amiLookup';
+import type { DocumentIds } from './documentIds';
+
+/** Explains the AMI id under the pointer; a cached answer is shown without any call. */
+export class AmiHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly ids: DocumentIds, private readonly lookup: AmiLookup) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const occurrence = this.ids.at(doc, position);
+    if (!occurrence) {
+      return undefined;
+    }
+    const [resolution, selfAccount] = await Promise.all([
+      this.lookup.peek(occurrence.id) ?? this.lookup.resolve(occurrence.id),
+      this.lookup.selfAccount(),
+    ]);
+    if (token.isCancellationRequested) {
+      return undefined;
+    }
+    const text = new vscode.MarkdownString(hoverMarkdown(resolution, occurrence.context, { selfAccount, scope: this.lookup.describeScope() }), true);
+    text.isTrusted = { enabledCommands: [...hoverCommands] };
+    return new vscode.Hover(text, occurrence.range);
+  }
+}

@@ -1,0 +1,205 @@
+// What the editor says about an AMI id: hover markdown, CodeLens titles and problems. Pure, so the wording is
+// unit-tested and the benchmark can time a warm hover without an editor.
+import type { ImageInfo } from '../aws/model';
+import { isPast, md, utc } from '../shared/format';
+import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
+import { fromLink } from '../shared/commandArgs';
+import type { Resolution } from './imageResolver';
+
+/** What the code around an id says about it. */
+export interface IdContext {
+  /** The id as written, when it is not the lower-case id EC2 knows. */
+  readonly written?: string;
+  /** The region the code means the id for (a map key, `--region`, a sibling `region =`). */
+  readonly region?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface Problem {
+  readonly severity: Severity;
+  /** Stable code shown in the Problems panel and used by quick fixes. */
+  readonly code: 'not-found' | 'deprecated' | 'deprecation-scheduled' | 'disabled' | 'not-launchable' | 'wrong-region' | 'upper-case';
+  readonly message: string;
+}
+
+/** The only commands hover links may run (`isTrusted.enabledCommands`). */
+export const hoverCommands = ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId'] as const;
+type HoverCommand = (typeof hoverCommands)[number];
+
+
+export function visibility(image: ImageInfo, selfAccount: string | undefined): string {
+  if (selfAccount && image.ownerId === selfAccount) {
+    return 'owned by you';
+  }
+  if (image.public) {
+    return 'public';
+  }
+  return selfAccount ? 'shared with you' : `owned by ${image.ownerAlias ?? image.ownerId}`;
+}
+
+export function consoleUrl(region: string, imageId: string): string {
+  const host = region.startsWith('cn-') ? 'console.amazonaws.cn'
+    : region.startsWith('us-gov-') ? 'console.amazonaws-us-gov.com'
+    : `${region}.console.aws.amazon.com`;
+  return `https://${host}/ec2/home?region=${region}#ImageDetails:imageId=${imageId}`;
+}
+
+function commandLink(title: string, command: HoverCommand, image: ImageInfo): string {
+  const args = encodeURIComponent(JSON.stringify([{ imageId: image.id, region: image.region }, fromLink]));
+  return `[${title}](command:${command}?${args} "${title}")`;
+}
+
+function regionList(regions: readonly string[], max = Infinity): string {
+  if (regions.length <= max) {
+    return regions.join(', ');
+  }
+  return `${regions.slice(0, max).join(', ')} and ${regions.length - max} more`;
+}
+
+function regionsSearched(regions: readonly string[], max?: number): string {
+  return regions.length === 1
+    ? `in ${regions[0]}, the only region searched`
+    : `in any of the ${regions.length} regions searched (${regionList(regions, max)})`;
+}
+
+function label(image: ImageInfo): string {
+  return image.name && image.name !== image.id ? `${image.id} (${image.name})` : image.id;
+}
+
+/** The images a problem is about: those in the code's region when it names one, else all. */
+function relevantImages(images: readonly ImageInfo[], region: string | undefined): readonly ImageInfo[] {
+  const inRegion = region ? images.filter((i) => i.region === region) : [];
+  return inRegion.length ? inRegion : images;
+}
+
+const notLaunchable = new Set(['deregistered', 'failed', 'error', 'invalid', 'transient']);
+
+function imageProblems(image: ImageInfo, now: number): Problem[] {
+  if (image.state === 'disabled') {
+    return [{ severity: 'error', code: 'disabled', message: `${label(image)} is disabled in ${image.region}: it cannot be launched until its owner re-enables it.` }];
+  }
+  if (notLaunchable.has(image.state)) {
+    const reason = image.stateReason ? ` (${image.stateReason})` : '';
+    return [{ severity: 'error', code: 'not-launchable', message: `${label(image)} is ${image.state} in ${image.region}${reason}: it cannot be launched.` }];
+  }
+  if (image.deprecationTime) {
+    return isPast(image.deprecationTime, now)
+      ? [{ severity: 'warning', code: 'deprecated', message: `${label(image)} is deprecated since ${utc(image.deprecationTime)} (${image.region}): move to a newer image.` }]
+      : [{ severity: 'information', code: 'deprecation-scheduled', message: `${label(image)} will be deprecated on ${utc(image.deprecationTime)} (${image.region}).` }];
+  }
+  return [];
+}
+
+/** Problems for one occurrence of an id. A failed or pending lookup is no problem of the code: nothing is reported. */
+export function problemsFor(resolution: Resolution | undefined, context: IdContext, now: number = Date.now()): Problem[] {
+  const problems: Problem[] = [];
+  if (context.written) {
+    const id = context.written.toLowerCase();
+    problems.push({ severity: 'warning', code: 'upper-case', message: `${context.written} has upper-case letters: AMI ids are lower case (${id}).` });
+  }
+  if (resolution?.kind === 'notFound') {
+    problems.push({
+      severity: 'warning',
+      code: 'not-found',
+      message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5)}: it may be deregistered, private to another account, or a typo.`,
+    });
+  } else if (resolution?.kind === 'found') {
+    const { images } = resolution;
+    if (context.region && !images.some((i) => i.region === context.region)) {
+      const where = regionList(images.map((i) => i.region));
+      problems.push({
+        severity: 'warning',
+        code: 'wrong-region',
+        message: `${label(images[0])} is in ${where}, but this code is for ${context.region}: AMI ids belong to one region, so use the image's id in ${context.region} or copy the image there.`,
+      });
+    }
+    for (const image of relevantImages(images, context.region)) {
+      problems.push(...imageProblems(image, now));
+    }
+  }
+  return problems;
+}
+
+function stateText(image: ImageInfo, now: number): string {
+  if (image.deprecationTime && isPast(image.deprecationTime, now)) {
+    return `${image.state}, deprecated`;
+  }
+  return image.state;
+}
+
+/** `name · region · state`, or what went wrong, in a few words. */
+export function codeLensTitle(resolution: Resolution, context: IdContext = {}, now: number = Date.now()): string {
+  switch (resolution.kind) {
+    case 'found': {
+      const images = relevantImages(resolution.images, context.region);
+      const first = images[0];
+      const regions = regionList(resolution.images.map((i) => i.region), 3);
+      const states = [...new Set(images.map((i) => stateText(i, now)))].join(' / ');
+      return `${first.name || first.id} · ${regions} · ${states}`;
+    }
+    case 'notFound':
+      return `${resolution.id} not found in ${resolution.searched.length} region${resolution.searched.length === 1 ? '' : 's'}`;
+    case 'failed':
+      return `${resolution.id}: lookup failed (${resolution.errors[0]?.message ?? 'unknown error'})`;
+  }
+}
+
+export interface HoverOptions {
+  readonly selfAccount?: string;
+  readonly now?: number;
+  /** How the regions searched were chosen, e.g. "every region enabled for the account". */
+  readonly scope?: string;
+}
+
+const severityIcon: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', information: '$(info)' };
+
+function imageSection(image: ImageInfo, options: HoverOptions): string {
+  const now = options.now ?? Date.now();
+  const links = [
+    commandLink('Reveal in Images view', 'amiExplorer.revealImage', image),
+    commandLink('Show details', 'amiExplorer.showDetails', image),
+    commandLink('Copy id', 'amiExplorer.copyImageId', image),
+    `[Open in AWS console](${consoleUrl(image.region, image.id)})`,
+  ];
+  const deprecation = deprecationLabel(image, now);
+  const summary = [visibility(image, options.selfAccount), image.region, image.state, deprecation].filter(Boolean).join(' · ');
+  return [`$(server) ${md(summary)}`, '', imageTooltipMarkdown(image, now, options.selfAccount), '', links.join(' · ')].join('\n');
+}
+
+/** The hover for one occurrence of an id: every fact a reader asks about, and links to act on it. */
+export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, options: HoverOptions = {}): string {
+  const now = options.now ?? Date.now();
+  const notices = problemsFor(resolution, context, now)
+    .filter((p) => p.code === 'upper-case' || p.code === 'wrong-region')
+    .map((p) => `${severityIcon[p.severity]} ${md(p.message)}`);
+  const parts: string[] = [];
+  switch (resolution.kind) {
+    case 'found': {
+      if (resolution.images.length > 1) {
+        parts.push(`**${resolution.id}** was found in ${resolution.images.length} regions: ${resolution.images.map((i) => i.region).join(', ')}.`);
+      }
+      parts.push(...resolution.images.map((image) => imageSection(image, options)));
+      if (resolution.failedRegions.length) {
+        parts.push(`$(warning) Not searched because the lookup failed: ${resolution.failedRegions.join(', ')}.`);
+      }
+      break;
+    }
+    case 'notFound':
+      parts.push([
+        `$(question) **${resolution.id}** is not visible ${regionsSearched(resolution.searched)}.`,
+        '',
+        'It may have been deregistered, be private to another account, or contain a typo.',
+        options.scope ? `\n\nSearched ${md(options.scope)} (setting \`amiExplorer.code.regions\`).` : '',
+      ].join('\n'));
+      break;
+    case 'failed':
+      parts.push([
+        `$(error) **${resolution.id}** could not be looked up:`,
+        '',
+        ...resolution.errors.map((e) => `- ${e.region === '*' ? '' : `${e.region}: `}${md(e.message)}`),
+      ].join('\n'));
+      break;
+  }
+  return [...notices, ...parts].join('\n\n---\n\n');
+}

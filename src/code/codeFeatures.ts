@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../aws/awsService';
+import { AmiCodeLensProvider } from './amiCodeLensProvider';
+import { AmiDiagnostics } from './amiDiagnostics';
+import { AmiHoverProvider } from './amiHoverProvider';
+import { AmiLookup } from './amiLookup';
+import { AmiQuickFixes } from './amiQuickFixes';
+import { codeSetting, codeSettings } from './codeSettings';
+import { DocumentIds } from './documentIds';
+
+/** Every file and untitled editor, whatever its language. */
+const allDocuments: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+type Feature = 'hover' | 'codeLens' | 'problems';
+
+/**
+ * Hover, CodeLens and problems for AMI ids in code. Each follows its toggle: turning one off disposes its
+ * provider, turning it on registers it again. Nothing here touches AWS until a document holds an id.
+ */
+export class CodeFeatures implements vscode.Disposable {
+  readonly ids = new DocumentIds();
+  readonly lookup: AmiLookup;
+  private readonly active = new Map<Feature, vscode.Disposable>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(aws: AwsService, globalState: vscode.Memento) {
+    this.lookup = new AmiLookup(aws, globalState);
+    this.disposables = [
+      this.ids,
+      this.lookup,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(codeSetting('regions'))) {
+          this.lookup.clear();
+        }
+        this.apply();
+      }),
+    ];
+    this.apply();
+  }
+
+  private apply(): void {
+    const settings = codeSettings();
+    this.toggle('hover', settings.hover, () => vscode.languages.registerHoverProvider(allDocuments, new AmiHoverProvider(this.ids, this.lookup)));
+    this.toggle('codeLens', settings.codeLens, () => {
+      const provider = new AmiCodeLensProvider(this.ids, this.lookup);
+      return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allDocuments, provider));
+    });
+    this.toggle('problems', settings.problems, () => vscode.Disposable.from(
+      new AmiDiagnostics(this.ids, this.lookup),
+      vscode.languages.registerCodeActionsProvider(allDocuments, new AmiQuickFixes(), { providedCodeActionKinds: AmiQuickFixes.kinds }),
+    ));
+  }
+
+  private toggle(feature: Feature, on: boolean, register: () => vscode.Disposable): void {
+    const current = this.active.get(feature);
+    if (on && !current) {
+      this.active.set(feature, register());
+    } else if (!on && current) {
+      current.dispose();
+      this.active.delete(feature);
+    }
+  }
+
+  /** Which providers are registered now, for the tests of the toggles. */
+  get enabled(): Feature[] {
+    return [...this.active.keys()];
+  }
+
+  dispose(): void {
+    for (const d of this.active.values()) {
+      d.dispose();
+    }
+    this.active.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
