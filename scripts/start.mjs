@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
+import { writeFixtures } from '../sandbox/fixtures.mjs';
 import { openWorkbench } from './vscode-web/openWorkbench.mjs';
 
 // The sandbox's keys must win: the SDK prefers a profile over keys in the environment.
@@ -19,6 +20,8 @@ log('starting the local EC2 API (moto) and seeding sample AMIs');
 const moto = await startMoto();
 const manifest = await seed(moto.endpoint);
 log(`EC2 sandbox at ${moto.endpoint}`);
+const samples = writeFixtures(manifest, join(root, 'sample-workspace', 'infra'));
+log(`wrote ${samples.length} files that pin the sandbox's AMI ids to sample-workspace/infra`);
 
 let workbench;
 const stop = async () => {

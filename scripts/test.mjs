@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
-import { startMoto, sandboxCredentials } from '../sandbox/moto.mjs';
+import { writeFixtures } from '../sandbox/fixtures.mjs';
+import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
 import { runExtensionTests } from './vscode-web/runExtensionTests.mjs';
 
@@ -56,13 +57,14 @@ async function integration() {
     const manifestFile = join(tmp, 'manifest.json');
     const resultsFile = join(tmp, 'results.json');
     writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFixtures(manifest, join(root, 'sample-workspace', 'infra'));
     const code = await runExtensionTests({
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out/test/integration/index.js'),
       folder: join(root, 'sample-workspace'),
       env: {
-        ...sandboxCredentials,
-        AWS_ENDPOINT_URL_EC2: moto.endpoint,
+        // STS (the caller's account) and EC2 both go to the sandbox.
+        ...sandboxEnv(moto.endpoint),
         AMI_EXPLORER_SANDBOX_MANIFEST: manifestFile,
         AMI_EXPLORER_TEST_RESULTS: resultsFile,
         ...(process.env.AMI_EXPLORER_TEST_GREP ? { AMI_EXPLORER_TEST_GREP: process.env.AMI_EXPLORER_TEST_GREP } : {}),

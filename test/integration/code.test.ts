@@ -1,0 +1,308 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
+
+interface SeededImage { id: string; name: string }
+interface Manifest { images: Record<string, string>; regions: Record<string, { images: SeededImage[] }> }
+
+const sandbox = manifest() as unknown as Manifest;
+const id = (name: string) => sandbox.images[name];
+const nameOf = (name: string) => Object.values(sandbox.regions).flatMap((r) => r.images).find((i) => i.id === id(name))!.name;
+const sandboxRegions = '(us-east-1, eu-west-1, ap-southeast-2)';
+
+function fixture(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the sample workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'infra', path);
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** The position of the n-th occurrence of `text` in a document. */
+function positionOf(doc: vscode.TextDocument, text: string, nth = 0): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = doc.getText().indexOf(text, offset + 1);
+    assert.ok(offset >= 0, `${text} occurs ${nth + 1} times in ${doc.uri.path}`);
+  }
+  return doc.positionAt(offset + 2);
+}
+
+async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+async function codeLensTitles(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+  return lenses.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }));
+}
+
+/** Problems of our source, once lookups have settled (they arrive asynchronously). */
+async function problems(uri: vscode.Uri, expectedCount: number): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
+  for (let waited = 0; ours().length !== expectedCount && waited < 15_000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return ours();
+}
+
+const severityName = (d: vscode.Diagnostic) => vscode.DiagnosticSeverity[d.severity];
+
+describe('AMI ids in code', () => {
+  let api: TestingApi;
+  restoreSettingAfter('code.regions');
+  restoreSettingAfter('code.hover');
+  restoreSettingAfter('code.codeLens');
+  restoreSettingAfter('code.maxFileSizeMB');
+  before(async () => {
+    api = await extensionApi();
+    // The sandbox's three regions, so "not found" names a known list.
+    await setting('code.regions', 'explorer');
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  describe('Terraform', () => {
+    let doc: vscode.TextDocument;
+    before(async () => {
+      doc = await open(fixture('terraform/main.tf'));
+    });
+
+    it('hover says what the image is: name, owner, region, state, facts and links', async () => {
+      const text = await hoverText(doc, positionOf(doc, id('petTrackerLatest'), 2));
+      for (const expected of [`**${nameOf('petTrackerLatest')}**`, 'owned by you · us-east-1 · available', `| ID | ${id('petTrackerLatest')} |`,
+        '| Owner | 123456789012 (you) |', '| Architecture | x86\\_64 |', '| Virtualization | hvm |', '| Root device | ebs', '| Visibility | private |',
+        'command:amiExplorer.revealImage?', 'command:amiExplorer.showDetails?', 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#ImageDetails:imageId=']) {
+        assert.ok(text.includes(expected), `hover shows ${expected}:\n${text}`);
+      }
+    });
+
+    it('CodeLens says name · region · state above each line with ids, and reveals the image', async () => {
+      const lenses = await codeLensTitles(doc);
+      const api = lenses.find((l) => doc.lineAt(l.line).text.includes('ami           ='));
+      assert.deepEqual(api, { line: positionOf(doc, id('petTrackerLatest'), 2).line, title: `${nameOf('petTrackerLatest')} · us-east-1 · available`, command: 'amiExplorer.revealImage' });
+      assert.ok(lenses.some((l) => l.title === `${nameOf('deprecated')} · us-east-1 · available, deprecated`), JSON.stringify(lenses));
+      assert.ok(lenses.some((l) => l.title === `${nameOf('petTrackerDisabled')} · us-east-1 · disabled`), JSON.stringify(lenses));
+      const batchLine = positionOf(doc, id('batchFirst')).line;
+      assert.deepEqual(lenses.filter((l) => l.line === batchLine).map((l) => l.title),
+        [`${nameOf('batchFirst')} · us-east-1 · available`, `${nameOf('batchLatest')} · us-east-1 · available`], 'one lens per id on a line');
+    });
+
+    it('problems: deprecated (warning, with the date), disabled (error), and an id in another region than its map key', async () => {
+      const found = await problems(doc.uri, 3);
+      const byCode = Object.fromEntries(found.map((d) => [d.code as string, d]));
+      assert.deepEqual(Object.keys(byCode).sort(), ['deprecated', 'disabled', 'wrong-region']);
+      assert.equal(severityName(byCode.deprecated), 'Warning');
+      assert.match(byCode.deprecated.message, new RegExp(`^${id('deprecated')} \\(${nameOf('deprecated')}\\) is deprecated since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(us-east-1\\)`));
+      assert.equal(severityName(byCode.disabled), 'Error');
+      assert.equal(byCode.disabled.message, `${id('petTrackerDisabled')} (${nameOf('petTrackerDisabled')}) is disabled in us-east-1: it cannot be launched until its owner re-enables it.`);
+      assert.equal(byCode['wrong-region'].range.start.line, positionOf(doc, id('petTrackerLatest'), 1).line);
+      assert.match(byCode['wrong-region'].message, /is in us-east-1, but this code is for ap-southeast-2/);
+    });
+  });
+
+  describe('CloudFormation', () => {
+    it('YAML: a Mappings entry resolves in its region, and an id visible nowhere is a warning naming the regions searched', async () => {
+      const doc = await open(fixture('cloudformation/template.yaml'));
+      assert.match(await hoverText(doc, positionOf(doc, id('petTrackerLatestEu'))), /owned by you · eu-west-1 · available/);
+      assert.match(await hoverText(doc, positionOf(doc, id('sharedWithMe'))), /shared with you · us-east-1/);
+      const [missing] = await problems(doc.uri, 1);
+      assert.equal(severityName(missing), 'Warning');
+      assert.equal(missing.message, `ami-0123456789abcdef0 is not visible in any of the 3 regions searched ${sandboxRegions}: it may be deregistered, private to another account, or a typo.`);
+      const lenses = await codeLensTitles(doc);
+      assert.ok(lenses.some((l) => l.title === 'ami-0123456789abcdef0 not found in 3 regions'), JSON.stringify(lenses));
+    });
+
+    it('JSON: CodeLens and hover for ids in a region map and a resource', async () => {
+      const doc = await open(fixture('cloudformation/template.json'));
+      const titles = (await codeLensTitles(doc)).map((l) => l.title);
+      assert.deepEqual(titles, [
+        `${nameOf('billingLatest')} · us-east-1 · available`,
+        `${nameOf('billingLatestEu')} · eu-west-1 · available`,
+        `${nameOf('windowsOwned')} · us-east-1 · available`,
+      ]);
+      assert.match(await hoverText(doc, positionOf(doc, id('windowsOwned'))), /\| Platform \| Windows/);
+      assert.deepEqual(await problems(doc.uri, 0), []);
+    });
+  });
+
+  it('Packer: a public Amazon image says public and names its owner', async () => {
+    const doc = await open(fixture('packer/app.pkr.hcl'));
+    const text = await hoverText(doc, positionOf(doc, id('al2023Latest')));
+    assert.match(text, /public · us-east-1 · available/);
+    assert.match(text, /\| Owner \| amazon · 137112412989 \|/);
+    assert.match(text, /\| Visibility \| public \|/);
+  });
+
+  it('Python: Meadowrun\'s AllocEC2Instance(ami_id=…) and boto3\'s ImageId=… both explain themselves', async () => {
+    const meadowrun = await open(fixture('python/meadowrun_job.py'));
+    assert.match(await hoverText(meadowrun, positionOf(meadowrun, id('petTrackerLatest'))), new RegExp(`\\*\\*${nameOf('petTrackerLatest')}\\*\\*`));
+    const boto3 = await open(fixture('python/launch.py'));
+    const titles = (await codeLensTitles(boto3)).map((l) => l.title);
+    assert.deepEqual(titles, [
+      `${nameOf('petTrackerLatestEu')} · eu-west-1 · available`,
+      `${nameOf('ubuntuLatestEu')} · eu-west-1 · available`,
+      'ami-12345678 not found in 3 regions',
+      `${nameOf('sharedWithMeEu')} · eu-west-1 · available`,
+    ]);
+    const [legacy] = await problems(boto3.uri, 1);
+    assert.match(legacy.message, /^ami-12345678 is not visible in any of the 3 regions searched/);
+  });
+
+  it('shell: a partner\'s private image is "not visible", and an id in upper case is flagged with a quick fix', async () => {
+    const doc = await open(fixture('shell/launch.sh'));
+    assert.match(await hoverText(doc, positionOf(doc, id('ubuntuLatest'))), /public · us-east-1 · available/);
+    const found = await problems(doc.uri, 2);
+    const byCode = Object.fromEntries(found.map((d) => [d.code as string, d]));
+    assert.match(byCode['not-found'].message, new RegExp(`^${id('partnerNotShared')} is not visible in any of the 3 regions searched`));
+    const written = id('petTrackerV11').toUpperCase();
+    assert.equal(byCode['upper-case'].message, `${written} has upper-case letters: AMI ids are lower case (${id('petTrackerV11')}).`);
+    assert.match(await hoverText(doc, byCode['upper-case'].range.start), new RegExp(`\\*\\*${nameOf('petTrackerV11')}\\*\\*`), 'the id still resolves');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, byCode['upper-case'].range);
+    const fix = actions.find((a) => a.title === `Write as ${id('petTrackerV11')}`);
+    assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+  });
+
+  it('Kubernetes: eksctl and Karpenter node configs', async () => {
+    const doc = await open(fixture('kubernetes/eksctl-cluster.yaml'));
+    assert.deepEqual((await codeLensTitles(doc)).map((l) => l.title), [
+      `${nameOf('petTrackerV10')} · us-east-1 · available`,
+      `${nameOf('al2023LatestArm')} · us-east-1 · available`,
+      `${nameOf('ubuntuLatestArm')} · us-east-1 · available`,
+    ]);
+    assert.match(await hoverText(doc, positionOf(doc, id('al2023LatestArm'))), /\| Architecture \| arm64 \|/);
+  });
+
+  describe('as the file changes', () => {
+    it('problems follow edits and are cleared when the file closes', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: `image: ${id('petTrackerLatest')}\n` });
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.deepEqual(await problems(doc.uri, 0), []);
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), `old: ${id('petTrackerDisabled')}\n`));
+      const [disabled] = await problems(doc.uri, 1);
+      assert.equal(disabled.code, 'disabled');
+      assert.equal(disabled.range.start.line, 1);
+      await editor.edit((e) => e.delete(doc.lineAt(1).rangeIncludingLineBreak));
+      assert.deepEqual(await problems(doc.uri, 0), []);
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'typo: ami-0000000000000dead\n'));
+      assert.equal((await problems(doc.uri, 1))[0].code, 'not-found');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.deepEqual(await problems(doc.uri, 0), [], 'cleared on close');
+    });
+
+    it('files above the size limit are not scanned', async () => {
+      await setting('code.maxFileSizeMB', 0.1);
+      const dir = mkdtempSync(join(tmpdir(), 'ami-big-'));
+      const path = join(dir, 'big.tf');
+      writeFileSync(path, `ami = "${id('petTrackerLatest')}"\n${'# filler\n'.repeat(20_000)}`);
+      const doc = await open(vscode.Uri.file(path));
+      assert.deepEqual(await codeLensTitles(doc), []);
+      assert.equal(await hoverText(doc, new vscode.Position(0, 9)), '');
+      await setting('code.maxFileSizeMB', undefined);
+      const small = await open(fixture('packer/app.pkr.hcl'));
+      assert.equal((await codeLensTitles(small)).length, 1);
+    });
+  });
+
+  describe('lookups', () => {
+    it('are cached: a second hover is answered without EC2, and refresh forgets', async () => {
+      const doc = await open(fixture('packer/app.pkr.hcl'));
+      await hoverText(doc, positionOf(doc, id('al2023Latest')));
+      assert.equal(api.code.lookup.peek(id('al2023Latest'))?.kind, 'found');
+      await vscode.commands.executeCommand('amiExplorer.refresh');
+      assert.equal(api.code.lookup.peek(id('al2023Latest')), undefined);
+      await hoverText(doc, positionOf(doc, id('al2023Latest')));
+      assert.equal(api.code.lookup.peek(id('al2023Latest'))?.kind, 'found');
+    });
+
+    it('with the default scope, search every region enabled for the account', async () => {
+      await setting('code.regions', undefined);
+      const doc = await open(fixture('cloudformation/template.yaml'));
+      const text = await hoverText(doc, positionOf(doc, 'ami-0123456789abcdef0'));
+      const count = /not visible in any of the (\d+) regions searched/.exec(text);
+      assert.ok(count && Number(count[1]) > 3, `searched more than the view's regions:\n${text}`);
+      assert.match(text, /every region enabled for the account/);
+      assert.match(text, /us-west-2/);
+      await setting('code.regions', 'explorer');
+    });
+
+    it('a failed lookup is never shown as "not found"', async () => {
+      await setting('endpointUrl', 'http://127.0.0.1:9');
+      try {
+        const doc = await open(fixture('cloudformation/template.yaml'));
+        const text = await hoverText(doc, positionOf(doc, 'ami-0123456789abcdef0'));
+        assert.match(text, /could not be looked up/);
+        assert.match(text, /Cannot reach EC2/);
+        assert.doesNotMatch(text, /not visible/);
+        assert.equal((await codeLensTitles(doc)).find((l) => l.title.startsWith('ami-0123456789abcdef0'))?.title.includes('lookup failed'), true);
+      } finally {
+        await setting('endpointUrl', undefined);
+      }
+    });
+  });
+
+  describe('settings', () => {
+    it('turning hover or CodeLens off disposes its provider; on registers it again', async () => {
+      const doc = await open(fixture('packer/app.pkr.hcl'));
+      const at = positionOf(doc, id('al2023Latest'));
+      await setting('code.hover', false);
+      await setting('code.codeLens', false);
+      assert.deepEqual(api.code.enabled, ['problems']);
+      assert.equal(await hoverText(doc, at), '');
+      assert.deepEqual(await codeLensTitles(doc), []);
+      await setting('code.hover', undefined);
+      await setting('code.codeLens', undefined);
+      assert.deepEqual(api.code.enabled.sort(), ['codeLens', 'hover', 'problems']);
+      assert.match(await hoverText(doc, at), /public · us-east-1/);
+      assert.equal((await codeLensTitles(doc)).length, 1);
+    });
+  });
+
+  describe('revealImage', () => {
+    restoreSettingAfter('regions');
+    restoreSettingAfter('pageSize');
+
+    const selected = () => api.images.view.selection.map(label);
+
+    it('opens the Images view at an image, through its region and tag group', async () => {
+      assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('petTrackerLatest'), region: 'us-east-1' }), true);
+      assert.equal(selected().length, 1);
+      assert.ok(selected()[0].startsWith(nameOf('petTrackerLatest')), selected().join());
+      assert.equal(api.images.view.selection[0].parent && label(api.images.view.selection[0].parent).startsWith('Project: PetTracker'), true);
+    });
+
+    it('loads further pages when the image is not on the first one', async () => {
+      await setting('pageSize', 20);
+      api.images.provider.refresh();
+      assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('batchFirst'), region: 'us-east-1' }), true);
+      assert.ok(selected()[0].startsWith(nameOf('batchFirst')), selected().join());
+    });
+
+    it('from the palette, acts on the id under the cursor', async () => {
+      const doc = await open(fixture('cloudformation/template.yaml'));
+      const editor = vscode.window.activeTextEditor!;
+      const at = positionOf(doc, id('petTrackerLatestEu'));
+      editor.selection = new vscode.Selection(at, at);
+      assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage'), true);
+      assert.ok(selected()[0].startsWith(nameOf('petTrackerLatestEu')), selected().join());
+      await open(doc.uri);
+      vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+      assert.equal(await vscode.commands.executeCommand('amiExplorer.copyImageId'), id('petTrackerLatestEu'));
+    });
+
+    it('says why an image cannot be shown: filtered out, or its region is not in the view', async () => {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('petTrackerDisabled'), region: 'us-east-1' })),
+        /is not listed in the Images view: the filter hides disabled images/);
+      await setting('regions', ['us-east-1']);
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('petTrackerLatestEu'), region: 'eu-west-1' })),
+        /eu-west-1 is not one of the Images view's regions/);
+    });
+  });
+});
