@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Tests reach the views' providers through this; users get nothing extra.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { testing: { aws, images, instances, code, isSdkLoaded } };
+    return { testing: { aws, images, instances, code, globalState: context.globalState, isSdkLoaded } };
   }
   return undefined;
 }

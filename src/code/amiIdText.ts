@@ -164,7 +164,8 @@ function imageSection(image: ImageInfo, options: HoverOptions): string {
   ];
   const deprecation = deprecationLabel(image, now);
   const summary = [visibility(image, options.selfAccount), image.region, image.state, deprecation].filter(Boolean).join(' · ');
-  return [`$(server) ${md(summary)}`, '', imageTooltipMarkdown(image, now, options.selfAccount), '', links.join(' · ')].join('\n');
+  // Links first: a long hover scrolls, and acting is why people hover.
+  return [`$(server) ${md(summary)}`, '', links.join(' · '), '', imageTooltipMarkdown(image, now, options.selfAccount)].join('\n');
 }
 
 /** The hover for one occurrence of an id: every fact a reader asks about, and links to act on it. */

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { AmiLookup } from '../../src/code/amiLookup';
 import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 interface SeededImage { id: string; name: string }
@@ -220,6 +221,23 @@ describe('AMI ids in code', () => {
       assert.equal(api.code.lookup.peek(id('al2023Latest')), undefined);
       await hoverText(doc, positionOf(doc, id('al2023Latest')));
       assert.equal(api.code.lookup.peek(id('al2023Latest'))?.kind, 'found');
+    });
+
+    it('survive a window reload: a new session answers from globalState without asking EC2', async () => {
+      const doc = await open(fixture('kubernetes/eksctl-cluster.yaml'));
+      await hoverText(doc, positionOf(doc, id('ubuntuLatestArm')));
+      // Answers are written to globalState a moment after they arrive.
+      const saved = () => JSON.stringify(api.globalState.get('amiExplorer.code.cache') ?? '').includes(id('ubuntuLatestArm'));
+      for (let waited = 0; !saved() && waited < 5_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const reopened = new AmiLookup(api.aws, api.globalState);
+      try {
+        const answer = reopened.peek(id('ubuntuLatestArm'));
+        assert.equal(answer?.kind === 'found' && answer.images[0].name, nameOf('ubuntuLatestArm'));
+      } finally {
+        reopened.dispose();
+      }
     });
 
     it('with the default scope, search every region enabled for the account', async () => {
