@@ -134,7 +134,9 @@ export function codeLensTitle(resolution: Resolution, context: IdContext = {}, n
     case 'found': {
       const images = relevantImages(resolution.images, context.region);
       const first = images[0];
-      const regions = regionList(resolution.images.map((i) => i.region), 3);
+      const found = regionList(resolution.images.map((i) => i.region), 3);
+      const elsewhere = context.region && !resolution.images.some((i) => i.region === context.region);
+      const regions = elsewhere ? `${found} (not ${context.region})` : found;
       const states = [...new Set(images.map((i) => stateText(i, now)))].join(' / ');
       return `${first.name || first.id} · ${regions} · ${states}`;
     }

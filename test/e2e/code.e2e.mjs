@@ -60,6 +60,7 @@ try {
   const hover = page.locator('.monaco-hover');
   await hover.filter({ hasText: 'owned by you · us-east-1 · available' }).first().waitFor({ timeout: 30_000 });
   await hover.filter({ hasText: 'Reveal in Images view' }).first().waitFor({ timeout: 10_000 });
+  await editor.locator('.codelens-decoration', { hasText: `${latest.name} · us-east-1 (not ap-southeast-2) · available` }).first().waitFor({ timeout: 10_000 });
   log('hover explains the id');
   await page.screenshot({ path: join(shots, 'code-hover.png') });
 

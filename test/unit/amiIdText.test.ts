@@ -29,6 +29,11 @@ describe('CodeLens titles', () => {
     assert.equal(codeLensTitle(found(image(), image({ region: 'eu-west-1' })), {}, now), 'pettracker-v1.2 · us-east-1, eu-west-1 · available');
   });
 
+  it('say when the image lives in another region than the code means', () => {
+    assert.equal(codeLensTitle(found(image()), { region: 'ap-southeast-2' }, now), 'pettracker-v1.2 · us-east-1 (not ap-southeast-2) · available');
+    assert.equal(codeLensTitle(found(image()), { region: 'us-east-1' }, now), 'pettracker-v1.2 · us-east-1 · available');
+  });
+
   it('say how many regions were searched when nothing was found, and never call a failure "not found"', () => {
     assert.equal(codeLensTitle(notFound), 'ami-0123456789abcdef0 not found in 3 regions');
     assert.match(codeLensTitle(failed), /lookup failed \(No AWS credentials/);
