@@ -17,4 +17,5 @@ export default tseslint.config(
   },
   { files: ['src/aws/sdk/**/*.ts', 'test/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['test/**/*.ts'], rules: { 'no-console': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' } },
+  { files: ['bench/**/*.ts'], rules: { 'no-restricted-imports': 'off', 'no-console': 'off' } },
 );

@@ -1,4 +1,4 @@
-// One build for everything: the extension (two bundles, so the AWS SDK loads only on first use) and the tests.
+// One build for everything: the extension (two bundles, so the AWS SDK loads only on first use), the tests and the benchmark.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const withTests = process.argv.includes('--tests');
+const withBench = process.argv.includes('--bench');
 
 /** The extension reaches the SDK bundle only through this specifier; keep it out of extension.js. */
 const sdkBundleExternal = {
@@ -45,7 +46,7 @@ const builds = [
   { ...common, entryPoints: ['src/aws/sdk/bundle.ts'], outfile: 'dist/aws.js' },
 ];
 if (withTests) {
-  rmSync('out', { recursive: true, force: true });
+  rmSync('out/test', { recursive: true, force: true });
   // Unit tests: pure logic, bundled per file so they run in plain Node.
   builds.push({
     ...common,
@@ -63,6 +64,18 @@ if (withTests) {
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['vscode', 'mocha', '@aws-sdk/*'],
+  });
+}
+if (withBench) {
+  rmSync('out/bench', { recursive: true, force: true });
+  // The benchmark runs in plain Node against the EC2 sandbox, with the SDK from node_modules.
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: filesUnder('bench', '.bench.ts'),
+    outdir: 'out/bench',
+    outbase: 'bench',
+    external: ['vscode', '@aws-sdk/*'],
   });
 }
 
