@@ -10,7 +10,15 @@ import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegions } from './commands/selectRegions';
+import type { ActionDeps } from './commands/actionDeps';
+import { copyImage } from './commands/copyImage';
+import { createImage } from './commands/createImage';
+import { deprecateImage } from './commands/deprecateImage';
+import { deregisterImage } from './commands/deregisterImage';
+import { editTags } from './commands/editTags';
+import { launchInstance } from './commands/launchInstance';
 import { revealImage } from './commands/revealImage';
+import { shareImage } from './commands/shareImage';
 import { CodeFeatures } from './code/codeFeatures';
 import { imageAtCursor } from './code/imageAtCursor';
 import { ImageFilterState } from './explorer/imageFilterState';
@@ -33,6 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
+  const deps: ActionDeps = { aws, images, instances, atCursor };
   const knownTagKeys = () => [...new Set(images.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
@@ -43,6 +52,13 @@ export function activate(context: vscode.ExtensionContext) {
     'amiExplorer.showDetails': showDetails(aws, details, atCursor),
     'amiExplorer.copyImageId': copyImageId(aws, atCursor),
     'amiExplorer.revealImage': revealImage(aws, images, filter, atCursor),
+    'amiExplorer.copyImage': copyImage(deps),
+    'amiExplorer.shareImage': shareImage(deps),
+    'amiExplorer.launchInstance': launchInstance(deps),
+    'amiExplorer.createImage': createImage(deps),
+    'amiExplorer.editTags': editTags(deps),
+    'amiExplorer.deprecateImage': deprecateImage(deps),
+    'amiExplorer.deregisterImage': deregisterImage(deps),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(knownTagKeys),
     'amiExplorer.selectProfile': selectProfile(aws),

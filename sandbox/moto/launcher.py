@@ -37,6 +37,8 @@ def main(argv: list[str]) -> None:
     # Keeps the checkout free of __pycache__ directories.
     sys.dont_write_bytecode = True
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import importlib
+
     import ec2_patches
     from moto.core import DEFAULT_ACCOUNT_ID
     from moto.ec2.models import ec2_backends
@@ -44,6 +46,10 @@ def main(argv: list[str]) -> None:
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     ec2_patches.apply()
+    # Further behaviour lives in one module per area (e.g. actions_patches.py), each with its own apply().
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in sorted(f[:-3] for f in os.listdir(here) if f.endswith("_patches.py") and f != "ec2_patches.py"):
+        importlib.import_module(name).apply()
 
     class RequestHandler(WSGIRequestHandler):
         def log_request(self, *a: object, **kw: object) -> None:

@@ -80,6 +80,15 @@ export class ImagesTree implements vscode.Disposable {
     return 'notListed';
   }
 
+  /** Reloads the images of one region that an action changed (a copy, new tags, a deregistration). */
+  refreshRegion(region: string): void {
+    const node = this.regions.find((r) => r.region === region);
+    for (const scope of node ? [node.owned, node.shared] : []) {
+      scope.reset();
+      this.provider.refresh(scope);
+    }
+  }
+
   private showFilter(): void {
     const text = describeFilter(this.filter.current);
     this.view.description = text ? `Filter: ${text}` : undefined;

@@ -6,3 +6,10 @@ export { listRegions } from './regions';
 export { checkCredentials, listProfiles } from './profiles';
 export type { ProfileInfo } from './profiles';
 export { profileRegion, resetClients } from './clients';
+// The AMI actions.
+export * from './imageCopy';
+export * from './imageSharing';
+export * from './launch';
+export * from './imageCreation';
+export * from './imageTags';
+export * from './imageLifecycle';

@@ -63,6 +63,16 @@ export class InstanceRegionNode extends PagedParentNode<InstanceInfo> {
     return item;
   }
 
+  /** The node of an instance in this region, loading pages until it appears, so that the view can reveal it. */
+  async nodeFor(instanceId: string, maxPages = 50): Promise<InstanceNode | undefined> {
+    await this.pages.ensureFirstPage();
+    for (let page = 1; !this.pages.loaded.some((i) => i.id === instanceId) && this.pages.hasMore && page < maxPages; page++) {
+      await this.pages.loadNext();
+    }
+    const instance = this.pages.loaded.find((i) => i.id === instanceId);
+    return instance && new InstanceNode(this, instance);
+  }
+
   override getChildren(): Promise<ExplorerNode[]> {
     return childrenOrError(this, async () => {
       await this.pages.ensureFirstPage();

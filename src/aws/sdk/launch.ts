@@ -1,0 +1,2 @@
+// PLACEHOLDER: the SDK side of an AMI action, replaced before this lands.
+export {};

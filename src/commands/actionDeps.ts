@@ -1,0 +1,12 @@
+import type { AwsService } from '../aws/awsService';
+import type { ImagesTree } from '../explorer/imagesTree';
+import type { InstancesTree } from '../explorer/instancesTree';
+import type { ImageAtCursor } from './imageTarget';
+
+/** What the AMI actions need: AWS, the two views (to refresh and reveal what changed), and the id at the cursor. */
+export interface ActionDeps {
+  readonly aws: AwsService;
+  readonly images: ImagesTree;
+  readonly instances: InstancesTree;
+  readonly atCursor: ImageAtCursor;
+}
