@@ -3,13 +3,18 @@
 export const imageIdPattern = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
+/** An EC2 resource id: "<prefix>-" then 8 or 17 lowercase hex digits. */
+function checkResourceId(value: unknown, prefix: string, name: string, pattern: RegExp): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) {
+    return `An ${name} is required, e.g. ${prefix}-0abcdef1234567890.`;
+  }
+  return pattern.test(value.trim()) ? undefined
+    : `"${value}" is not an ${name}: expected "${prefix}-" followed by 8 or 17 lowercase hex digits.`;
+}
+
 /** Undefined when valid, else the sentence to show (InputBox validation and thrown errors alike). */
 export function checkImageId(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) {
-    return 'An image id is required, e.g. ami-0abcdef1234567890.';
-  }
-  return imageIdPattern.test(value.trim()) ? undefined
-    : `"${value}" is not an AMI id: expected "ami-" followed by 8 or 17 lowercase hex digits.`;
+  return checkResourceId(value, 'ami', 'AMI id', imageIdPattern);
 }
 
 export function checkRegion(value: unknown): string | undefined {
@@ -32,11 +37,7 @@ export function checkAccountId(value: unknown): string | undefined {
 }
 
 export function checkInstanceId(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) {
-    return 'An instance id is required, e.g. i-0abcdef1234567890.';
-  }
-  return instanceIdPattern.test(value.trim()) ? undefined
-    : `"${value}" is not an instance id: expected "i-" followed by 8 or 17 lowercase hex digits.`;
+  return checkResourceId(value, 'i', 'instance id', instanceIdPattern);
 }
 
 export function checkImageName(value: unknown): string | undefined {
