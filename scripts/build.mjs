@@ -45,38 +45,23 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkBundleExternal] },
   { ...common, entryPoints: ['src/aws/sdk/bundle.ts'], outfile: 'dist/aws.js' },
 ];
+/** One unminified bundle per entry file, mirrored from `from` into `to`. */
+function perFile(from, to, entryPoints, external) {
+  return { ...common, minify: false, entryPoints, outdir: to, outbase: from, external };
+}
+
 if (withTests) {
   rmSync('out/test', { recursive: true, force: true });
   // Unit tests: pure logic, bundled per file so they run in plain Node.
-  builds.push({
-    ...common,
-    minify: false,
-    entryPoints: filesUnder('test/unit', '.test.ts'),
-    outdir: 'out/test/unit',
-    outbase: 'test/unit',
-    external: ['vscode', 'mocha'],
-  });
+  builds.push(perFile('test/unit', 'out/test/unit', filesUnder('test/unit', '.test.ts'), ['vscode', 'mocha']));
   // Integration suites run inside the extension host: `vscode` and mocha come from there and node_modules.
-  builds.push({
-    ...common,
-    minify: false,
-    entryPoints: ['test/integration/index.ts', ...filesUnder('test/integration', '.test.ts')],
-    outdir: 'out/test/integration',
-    outbase: 'test/integration',
-    external: ['vscode', 'mocha', '@aws-sdk/*'],
-  });
+  builds.push(perFile('test/integration', 'out/test/integration',
+    ['test/integration/index.ts', ...filesUnder('test/integration', '.test.ts')], ['vscode', 'mocha', '@aws-sdk/*']));
 }
 if (withBench) {
   rmSync('out/bench', { recursive: true, force: true });
   // The benchmark runs in plain Node against the EC2 sandbox, with the SDK from node_modules.
-  builds.push({
-    ...common,
-    minify: false,
-    entryPoints: filesUnder('bench', '.bench.ts'),
-    outdir: 'out/bench',
-    outbase: 'bench',
-    external: ['vscode', '@aws-sdk/*'],
-  });
+  builds.push(perFile('bench', 'out/bench', filesUnder('bench', '.bench.ts'), ['vscode', '@aws-sdk/*']));
 }
 
 if (watch) {
