@@ -24,14 +24,16 @@ interface CopyPlan {
 
 /** Everything that can be known wrong before the first copy starts, so a bad input changes nothing. */
 async function prepare(aws: AwsService, request: CopyRequest): Promise<CopyPlan> {
-  const [{ image: source }, regions] = await Promise.all([aws.describeImage(request.region, request.imageId), aws.listRegions()]);
+  // Regions first: a call to a region EC2 does not have fails with no useful message.
+  const regions = await aws.listRegions();
+  const regionProblem = checkRegionsEnabled([request.region, ...request.targetRegions], regions);
+  if (regionProblem) {
+    throw new Error(regionProblem);
+  }
+  const { image: source } = await aws.describeImage(request.region, request.imageId);
   if (source.state !== 'available') {
     throw new Error(`${source.id} in ${request.region} is ${source.state}, not available: only available images can be copied.`
       + (source.state === 'disabled' ? ' Re-enable it first (EnableImage).' : ''));
-  }
-  const regionProblem = checkRegionsEnabled(request.targetRegions, regions);
-  if (regionProblem) {
-    throw new Error(regionProblem);
   }
   const name = request.name ?? source.name;
   const nameProblem = checkImageName(name);
