@@ -1,7 +1,171 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../aws/awsService';
+import { AwsError, toAwsError } from '../aws/errors';
+import type { ImageInfo } from '../aws/model';
+import { fromLink } from '../shared/commandArgs';
+import { isPlainObject } from '../shared/plainObject';
+import { withProgress, type ReportProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
+import { checkImageName } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
+import { askCopyRequest } from './copyImageWizard';
+import {
+  checkRegionsEnabled, copiesSentence, joinAnd, parseCopyRequest, partialFailureMessage, summarizeCopies,
+  type CopyOutcome, type CopyRequest,
+} from './copyRequest';
+import { imageTarget } from './imageTarget';
 
-/** amiExplorer.copyImage. PLACEHOLDER: replaced by the real action before this lands. */
-export function copyImage(_deps: ActionDeps): CommandHandler {
-  return () => Promise.reject(new Error('Copy to regions: not available yet.'));
+interface CopyPlan {
+  readonly source: ImageInfo;
+  readonly request: CopyRequest;
+  readonly name: string;
+  readonly description?: string;
+}
+
+/** Everything that can be known wrong before the first copy starts, so a bad input changes nothing. */
+async function prepare(aws: AwsService, request: CopyRequest): Promise<CopyPlan> {
+  // Regions first: a call to a region EC2 does not have fails with no useful message.
+  const regions = await aws.listRegions();
+  const regionProblem = checkRegionsEnabled([request.region, ...request.targetRegions], regions);
+  if (regionProblem) {
+    throw new Error(regionProblem);
+  }
+  const { image: source } = await aws.describeImage(request.region, request.imageId);
+  if (source.state !== 'available') {
+    throw new Error(`${source.id} in ${request.region} is ${source.state}, not available: only available images can be copied.`
+      + (source.state === 'disabled' ? ' Re-enable it first (EnableImage).' : ''));
+  }
+  const name = request.name ?? source.name;
+  const nameProblem = checkImageName(name);
+  if (nameProblem) {
+    throw new Error(`${nameProblem} Pass a name for the copies.`);
+  }
+  const problems = (await Promise.all(request.targetRegions.map(async (target) => {
+    const found: string[] = [];
+    const taken = await aws.call('DescribeImages', target, (sdk, c) => sdk.copyNameConflicts(c, target, name));
+    if (taken.length) {
+      found.push(`an image named "${name}" already exists in ${target} (${taken.join(', ')}): choose another name`);
+    }
+    const key = request.kmsKeyIds[target];
+    if (key) {
+      try {
+        await aws.call('DescribeKey', target, (sdk, c) => sdk.kmsKeyArn(c, target, key));
+      } catch (error) {
+        const err = toAwsError(error);
+        if (err.kind !== 'other' && err.kind !== 'notFound' && err.kind !== 'invalidInput') {
+          throw err;
+        }
+        found.push(`the KMS key ${key} does not exist in ${target} (KMS keys belong to one region: use an alias or key of ${target})`);
+      }
+    }
+    return found;
+  }))).flat();
+  if (problems.length) {
+    throw new Error(`Cannot copy ${source.id}: ${problems.join('; ')}. Nothing was copied.`);
+  }
+  return { source, request, name, description: request.description ?? source.description };
+}
+
+/** Per-region progress on one line, e.g. "eu-central-1: copying ami-… · us-east-2: available". */
+function progressLine(report: ReportProgress, regions: readonly string[]) {
+  const status = new Map(regions.map((r) => [r, 'starting']));
+  return (region: string, text: string, increment?: number) => {
+    status.set(region, text);
+    report([...status].map(([r, s]) => `${r}: ${s}`).join(' · '), increment);
+  };
+}
+
+async function copyAll(aws: AwsService, plan: CopyPlan, report: ReportProgress, signal: AbortSignal): Promise<CopyOutcome[]> {
+  const { request } = plan;
+  const show = progressLine(report, request.targetRegions);
+  const share = 100 / request.targetRegions.length;
+  return Promise.all(request.targetRegions.map(async (target): Promise<CopyOutcome> => {
+    let imageId: string | undefined;
+    try {
+      imageId = await aws.call('CopyImage', target, (sdk, c) => sdk.copyImageTo(c, target, {
+        sourceImageId: request.imageId, sourceRegion: request.region, name: plan.name, description: plan.description,
+        encrypted: request.encrypted, kmsKeyId: request.kmsKeyIds[target], copyTags: request.copyTags,
+      }, signal));
+      show(target, `copying to ${imageId}`);
+      const id = imageId;
+      await aws.call('DescribeImages', target, (sdk, c) => sdk.waitForImageCopy(c, target, id, signal));
+      show(target, 'available', share);
+      return { region: target, imageId };
+    } catch (error) {
+      const err = toAwsError(error, { action: 'CopyImage', region: target });
+      if (err.kind === 'cancelled') {
+        return { region: target, error: 'cancelled while waiting; EC2 goes on with the copy', imageId };
+      }
+      show(target, 'failed', share);
+      return { region: target, error: imageId ? await failureReason(aws, target, imageId, err) : err.message, imageId };
+    }
+  }));
+}
+
+/** Why a started copy did not become available: EC2's state reason, when it gives one. */
+async function failureReason(aws: AwsService, region: string, imageId: string, err: AwsError): Promise<string> {
+  try {
+    const { image } = await aws.describeImage(region, imageId);
+    return `the copy is ${image.state}${image.stateReason ? ` (${image.stateReason})` : ''}`;
+  } catch {
+    return err.message;
+  }
+}
+
+async function showCopies(deps: ActionDeps, copies: Readonly<Record<string, string>>): Promise<string[]> {
+  const notShown: string[] = [];
+  for (const region of Object.keys(copies)) {
+    deps.images.refreshRegion(region);
+  }
+  for (const [region, imageId] of Object.entries(copies)) {
+    const outcome = await deps.images.reveal(imageId, region, ['owned']).catch(() => 'notListed' as const);
+    if (outcome === 'regionNotShown') {
+      notShown.push(region);
+    }
+  }
+  return notShown;
+}
+
+/**
+ * amiExplorer.copyImage: copies an image to other regions in parallel and waits until every copy is available.
+ * Returns `{ [targetRegion]: newImageId }`. Programmatic calls (`{ imageId, region, targetRegions, … }`) reject when
+ * any region failed, with every failure and the copies that were made anyway in the message.
+ */
+export function copyImage(deps: ActionDeps): CommandHandler {
+  return async (arg, via) => {
+    const programmatic = isPlainObject(arg) && via !== fromLink;
+    let request: CopyRequest | undefined;
+    if (programmatic) {
+      request = parseCopyRequest(arg);
+    } else {
+      const target = await imageTarget(deps.aws, arg, deps.atCursor);
+      request = target && await askCopyRequest(deps.aws, target);
+    }
+    if (!request) {
+      return undefined;
+    }
+    const plan = await prepare(deps.aws, request);
+    const count = request.targetRegions.length;
+    const outcomes = await withProgress(`Copying ${plan.source.name} to ${count} region${count > 1 ? 's' : ''}`,
+      (report, signal) => copyAll(deps.aws, plan, report, signal));
+    const summary = summarizeCopies(outcomes);
+    const notShown = await showCopies(deps, summary.copies);
+    if (programmatic) {
+      if (summary.failures.length) {
+        throw new Error(partialFailureMessage(request.imageId, summary));
+      }
+      return summary.copies;
+    }
+    for (const failure of summary.failures) {
+      void vscode.window.showErrorMessage(`Copying ${request.imageId} to ${failure.region} failed: ${failure.reason}`);
+    }
+    if (Object.keys(summary.copies).length) {
+      const add = `Show ${joinAnd(notShown)} in the Images view`;
+      void vscode.window.showInformationMessage(copiesSentence(request.imageId, summary.copies), ...(notShown.length ? [add] : []))
+        .then((choice) => choice === add
+          ? vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: [...new Set([...deps.images.regions.map((r) => r.region), ...notShown])] })
+          : undefined);
+    }
+    return summary.copies;
+  };
 }

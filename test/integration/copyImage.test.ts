@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DisableImageCommand, type Image } from '@aws-sdk/client-ec2';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import { ec2, tag } from './ec2';
+import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from './ec2Sharing';
+import { childByLabel, extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+
+const source = 'us-west-2';
+const targets = ['eu-central-1', 'us-east-2'];
+
+function copy(arg: Record<string, unknown>): Promise<Record<string, string>> {
+  return Promise.resolve(vscode.commands.executeCommand<Record<string, string>>('amiExplorer.copyImage', arg));
+}
+
+type ImageNodeLike = ExplorerNode & { imageId: string };
+// The suite is bundled apart from the extension, so its node classes are not the view's: test by shape.
+const isImageNode = (n: unknown): n is ImageNodeLike => typeof (n as { imageId?: unknown }).imageId === 'string';
+
+/** Every image node under a region's "Owned by me", through tag groups. */
+async function ownedNodes(api: TestingApi, region: string): Promise<ImageNodeLike[]> {
+  const roots = await api.images.provider.getChildren();
+  const regionNode = roots.find((r) => label(r) === region);
+  assert.ok(regionNode, `the Images view shows ${region}; roots: ${roots.map(label).join(', ')}`);
+  const owned = await childByLabel(regionNode, /^Owned by me/);
+  const out: ImageNodeLike[] = [];
+  const walk = async (nodes: ExplorerNode[]) => {
+    for (const n of nodes) {
+      if (isImageNode(n)) {
+        out.push(n);
+      } else {
+        await walk(await n.getChildren());
+      }
+    }
+  };
+  await walk(await owned.getChildren());
+  return out;
+}
+
+describe('copy image to regions', function () {
+  this.timeout(120_000);
+  let api: TestingApi;
+  let src: Image;
+  restoreSettingAfter('regions');
+
+  before(async () => {
+    api = await extensionApi();
+    await setting('regions', ['us-east-1', source, ...targets]);
+    src = await registerImage(source, 'copy-source', { tags: { Project: 'CopyTest', Team: 'platform' }, description: 'golden base' });
+  });
+
+  it('copies to each target region with the given name and the tags, leaves the source untouched, and the view shows the copies', async () => {
+    const name = `${src.Name}-copy`;
+    const result = await copy({ imageId: src.ImageId, region: source, targetRegions: targets, name, copyTags: true });
+    assert.deepEqual(Object.keys(result).sort(), [...targets].sort());
+    for (const region of targets) {
+      const copied = await image(region, result[region]);
+      assert.equal(copied.Name, name);
+      assert.equal(copied.Description, 'golden base', 'the description defaults to the source\'s');
+      assert.equal(copied.State, 'available');
+      assert.equal(copied.SourceImageId, src.ImageId);
+      assert.equal(copied.SourceImageRegion, source);
+      assert.equal(tag(copied, 'Project'), 'CopyTest');
+      assert.equal(tag(copied, 'Team'), 'platform');
+      assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, false);
+      const nodes = await ownedNodes(api, region);
+      assert.ok(nodes.some((n) => n.imageId === result[region]), `the Images view lists ${result[region]} under ${region} › Owned by me`);
+    }
+    const after = await image(source, src.ImageId!);
+    assert.deepEqual({ ...after, Tags: after.Tags }, { ...src, Tags: src.Tags }, 'the source is unchanged');
+    const selected = api.images.view.selection.filter(isImageNode).map((n) => n.imageId);
+    assert.ok(selected.some((id) => Object.values(result).includes(id)), `a copy is selected in the Images view; selection: ${selected.join(', ')}`);
+  });
+
+  it('keeps the source\'s name, drops the tags unless asked, and encrypts with the default EBS key', async () => {
+    const result = await copy({ imageId: src.ImageId, region: source, targetRegions: ['us-east-2'], encrypted: true });
+    const copied = await image('us-east-2', result['us-east-2']);
+    assert.equal(copied.Name, src.Name);
+    assert.equal(copied.Tags?.length ?? 0, 0, 'no tags without copyTags');
+    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, true);
+    assert.match(copied.BlockDeviceMappings?.[0].Ebs?.KmsKeyId ?? '', /^arn:aws:kms:us-east-2:/);
+  });
+
+  it('encrypts with the KMS key an alias names in the target region', async () => {
+    const alias = `alias/copy-test-${Date.now()}`;
+    const keyArn = await createKmsAlias('eu-central-1', alias);
+    const result = await copy({ imageId: src.ImageId, region: source, targetRegions: ['eu-central-1'], name: `${src.Name}-kms`, kmsKeyId: alias });
+    const copied = await image('eu-central-1', result['eu-central-1']);
+    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, true);
+    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.KmsKeyId, keyArn);
+  });
+
+  describe('bad inputs are refused and copy nothing', () => {
+    let before: Record<string, string[]>;
+    beforeEach(async () => {
+      before = Object.fromEntries(await Promise.all([source, ...targets].map(async (r) => [r, await ownedImageIds(r)] as const)));
+    });
+    afterEach(async () => {
+      for (const region of [source, ...targets]) {
+        assert.deepEqual(await ownedImageIds(region), before[region], `no image was created in ${region}`);
+      }
+    });
+
+    it('a target equal to the source region', async () => {
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: [source] }), /target region must differ from the source region/);
+    });
+
+    it('an empty target list', async () => {
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: [] }), /At least one target region is required/);
+    });
+
+    it('a region EC2 does not have, and a malformed one', async () => {
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: ['eu-central-1', 'xx-nowhere-1'] }), /xx-nowhere-1 is not an AWS region this account knows/);
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: ['Frankfurt'] }), /"Frankfurt" is not an AWS region name/);
+    });
+
+    it('an image that is not available', async () => {
+      const disabled = await registerImage(source, 'copy-disabled');
+      await ec2(source).send(new DisableImageCommand({ ImageId: disabled.ImageId }));
+      before[source] = await ownedImageIds(source);
+      await assert.rejects(copy({ imageId: disabled.ImageId, region: source, targetRegions: targets }), /is disabled, not available: only available images can be copied/);
+    });
+
+    it('a name that exists in one target region: no region is copied to', async () => {
+      const taken = await registerImage('us-east-2', 'copy-taken');
+      before['us-east-2'] = await ownedImageIds('us-east-2');
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, name: taken.Name }),
+        new RegExp(`an image named "${taken.Name}" already exists in us-east-2`));
+      assert.equal((await imagesNamed('eu-central-1', taken.Name!)).length, 0);
+    });
+
+    it('a KMS key that does not exist in a target region', async () => {
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, name: `${src.Name}-nokey`, kmsKeyId: 'alias/no-such-key' }),
+        /the KMS key alias\/no-such-key does not exist in eu-central-1.*does not exist in us-east-2/);
+    });
+
+    it('unknown options and wrong types', async () => {
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, copytags: true }), /Unknown option "copytags"/);
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, encrypted: 'yes' }), /encrypted must be true or false/);
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, name: 'x' }), /not a valid image name/);
+    });
+  });
+});

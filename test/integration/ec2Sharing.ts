@@ -1,0 +1,69 @@
+// The copy and share suites' own images, made through the EC2 API in their regions, and EC2's view of the result.
+import {
+  CreateSnapshotCommand, CreateVolumeCommand, DescribeImageAttributeCommand, DescribeImagesCommand,
+  DescribeSnapshotAttributeCommand, RegisterImageCommand, type Image,
+} from '@aws-sdk/client-ec2';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { ec2 } from './ec2';
+
+let counter = 0;
+
+/** A fresh EBS-backed image with its own snapshot; the name is unique across runs of one sandbox. */
+export async function registerImage(region: string, prefix: string, options: { tags?: Record<string, string>; encrypted?: boolean; description?: string } = {}): Promise<Image> {
+  const client = ec2(region);
+  const { VolumeId } = await client.send(new CreateVolumeCommand({ AvailabilityZone: `${region}a`, Size: 8, Encrypted: options.encrypted }));
+  const { SnapshotId } = await client.send(new CreateSnapshotCommand({ VolumeId }));
+  const tags = Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+  const { ImageId } = await client.send(new RegisterImageCommand({
+    Name: `${prefix}-${Date.now()}-${++counter}`,
+    Description: options.description,
+    Architecture: 'x86_64',
+    RootDeviceName: '/dev/xvda',
+    VirtualizationType: 'hvm',
+    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId, VolumeType: 'gp3' } }],
+    TagSpecifications: tags.length ? [{ ResourceType: 'image', Tags: tags }] : undefined,
+  }));
+  return image(region, ImageId!);
+}
+
+export async function image(region: string, imageId: string): Promise<Image> {
+  const out = await ec2(region).send(new DescribeImagesCommand({ ImageIds: [imageId], IncludeDeprecated: true, IncludeDisabled: true }));
+  return out.Images![0];
+}
+
+/** The caller's images named `name` in a region. */
+export async function imagesNamed(region: string, name: string): Promise<Image[]> {
+  const out = await ec2(region).send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }], IncludeDeprecated: true, IncludeDisabled: true }));
+  return out.Images ?? [];
+}
+
+export async function ownedImageIds(region: string): Promise<string[]> {
+  const out = await ec2(region).send(new DescribeImagesCommand({ Owners: ['self'], IncludeDeprecated: true, IncludeDisabled: true }));
+  return (out.Images ?? []).map((i) => i.ImageId!).sort();
+}
+
+export async function launchPermissionsOf(region: string, imageId: string) {
+  const out = await ec2(region).send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }));
+  return out.LaunchPermissions ?? [];
+}
+
+export async function volumePermissionsOf(region: string, snapshotId: string): Promise<string[]> {
+  const out = await ec2(region).send(new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }));
+  return (out.CreateVolumePermissions ?? []).map((p) => p.UserId ?? p.Group ?? '');
+}
+
+export function snapshotOf(img: Image): string {
+  return img.BlockDeviceMappings!.find((b) => b.Ebs?.SnapshotId)!.Ebs!.SnapshotId!;
+}
+
+/** A customer-managed KMS key with an alias in `region`; returns the key's ARN. */
+export async function createKmsAlias(region: string, alias: string): Promise<string> {
+  const kms = new KMSClient({ region, endpoint: process.env.AWS_ENDPOINT_URL });
+  try {
+    const key = await kms.send(new CreateKeyCommand({ Description: `test key ${alias}` }));
+    await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId }));
+    return key.KeyMetadata!.Arn!;
+  } finally {
+    kms.destroy();
+  }
+}
