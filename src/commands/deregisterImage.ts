@@ -20,6 +20,8 @@ export interface DeregisterResult {
   readonly deletedSnapshots: string[];
   /** Snapshots of the deregistered images left in place, and why (another image uses them, or deletion failed). */
   readonly keptSnapshots: KeptSnapshot[];
+  /** Live instances (pending, running, stopping, stopped) launched from each deregistered image. */
+  readonly runningInstances: Record<string, string[]>;
 }
 
 /** What retiring one region's batch means, read before asking. */
@@ -144,6 +146,9 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
       await aws.call('DeregisterImage', region, (sdk, c) => sdk.deregisterImage(c, region, image.id, signal));
       gone.push(image);
       out.deregistered.push(image.id);
+      if (p.instances[image.id]?.length) {
+        out.runningInstances[image.id] = p.instances[image.id];
+      }
     } catch (error) {
       if (error instanceof AwsError && error.kind === 'cancelled') {
         throw error;
@@ -176,7 +181,7 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
  * amiExplorer.deregisterImage: deregisters one image or a multi-selection, after a modal confirmation naming each
  * image, its region and the instances still running from it; optionally deletes the snapshots no other image of
  * the account uses. Programmatic form `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }` returns
- * `{ deregistered, deletedSnapshots, keptSnapshots }`.
+ * `{ deregistered, deletedSnapshots, keptSnapshots, runningInstances }`.
  */
 export function deregisterImage(deps: ActionDeps): CommandHandler {
   return async (arg, selected) => {
@@ -210,7 +215,7 @@ export function deregisterImage(deps: ActionDeps): CommandHandler {
       }
     }
 
-    const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [] };
+    const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
     const failures: string[] = [];
     const total = prepared.reduce((n, p) => n + p.images.length, 0);
     try {

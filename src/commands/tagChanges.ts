@@ -49,15 +49,6 @@ export function applyTagChange(current: Readonly<Record<string, string>>, change
   return Object.assign(out, change.set);
 }
 
-/** Only what differs from the current tags: unchanged values and removals of absent keys drop out. */
-export function effectiveTagChange(current: Readonly<Record<string, string>>, change: TagChange): TagChange {
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(current, key);
-  return {
-    set: Object.fromEntries(Object.entries(change.set).filter(([k, v]) => !has(k) || current[k] !== v)),
-    remove: change.remove.filter(has),
-  };
-}
-
 export function isEmptyChange(change: TagChange): boolean {
   return !Object.keys(change.set).length && !change.remove.length;
 }
