@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, type TestImage } from './ec2Lifecycle';
 
 const deprecate = (arg: unknown) => Promise.resolve(vscode.commands.executeCommand<string | null>('amiExplorer.deprecateImage', arg));
@@ -60,6 +61,20 @@ describe('Deprecate action', () => {
       await assert.rejects(deprecate(arg), message, JSON.stringify(arg));
     }
     assert.equal((await imageNow(image.imageId))?.DeprecationTime, `${day}T00:00:00.000Z`, 'unchanged');
+  });
+
+  it('from the tree, "In 30 days" deprecates the image 30 days ahead', async () => {
+    const picked = await registerImage({ prefix: 'deprecate-tree', tags: { Project: 'Deprecating' } });
+    api.images.refreshRegion(region);
+    const node = await api.images.regions.find((r) => r.region === region)!.owned.nodeFor(picked.imageId);
+    assert.ok(node, 'the image is in the tree');
+    const started = Date.now();
+    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deprecateImage', node));
+    await answerQuickPick(1);
+    await running;
+    const stored = Date.parse((await imageNow(picked.imageId))?.DeprecationTime ?? '');
+    const expected = started + 30 * 86_400_000;
+    assert.ok(Math.abs(stored - expected) < 120_000, `deprecation ${new Date(stored).toISOString()} is 30 days from now`);
   });
 
   it('refuses an image another account owns', async () => {

@@ -85,6 +85,23 @@ describe('Deregister action', () => {
     assert.deepEqual(ids.filter((id) => inTree.includes(id)), [], 'none left in the tree');
   });
 
+  it('a multi-selection from the tree deregisters nothing when the person backs out at the first question', async () => {
+    const images = [await registerImage({ prefix: 'retire-tree-a' }), await registerImage({ prefix: 'retire-tree-b' })];
+    api.images.refreshRegion(region);
+    await ownedIdsInTree();
+    const owned = api.images.regions.find((r) => r.region === region)!.owned;
+    const nodes = await Promise.all(images.map((i) => owned.nodeFor(i.imageId)));
+    assert.ok(nodes.every(Boolean), 'both images are in the tree');
+    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deregisterImage', nodes[0], nodes));
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await running, undefined);
+    for (const image of images) {
+      assert.ok(await imageNow(image.imageId), `${image.imageId} is still registered`);
+      assert.ok(await snapshotNow(image.snapshotId));
+    }
+  });
+
   it('without confirmed: true it rejects and changes nothing', async () => {
     const image = await registerImage({ prefix: 'retire-unconfirmed' });
     await assert.rejects(deregister({ imageId: image.imageId, region, deleteSnapshots: true }), /cannot be undone: pass "confirmed": true/);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImageRegionNode } from '../../src/explorer/nodes/imageRegionNode';
 import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, snapshotNow, tagsOf, type TestImage } from './ec2Lifecycle';
 
 const editTags = (arg: unknown) => Promise.resolve(vscode.commands.executeCommand<Record<string, string>>('amiExplorer.editTags', arg));
@@ -61,6 +62,20 @@ describe('Edit tags action', () => {
     assert.equal(tagsOf(await imageNow(otherGroup.imageId)).Latest, 'true', 'another group keeps its latest');
     assert.equal(tagsOf(await imageNow(optedOut.imageId)).Latest, 'false', 'only Latest=true is moved');
     assert.equal((await snapshotNow(newer.snapshotId))?.tags.Latest, 'true');
+  });
+
+  it('from the tree, "Mark as latest" then "Save changes" moves Latest=true to the picked image', async () => {
+    const older = await registerImage({ prefix: 'tags-wizard-old', tags: { Project: 'Wizard', Latest: 'true' } });
+    const newer = await registerImage({ prefix: 'tags-wizard-new', tags: { Project: 'Wizard' } });
+    api.images.refreshRegion(region);
+    const node = await (await regionNode()).owned.nodeFor(newer.imageId);
+    assert.ok(node, 'the image is in the tree');
+    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.editTags', node));
+    await answerQuickPick(2); // Project tag, Add tag…, Mark as latest
+    await answerQuickPick(0); // Save changes
+    await running;
+    assert.deepEqual(tagsOf(await imageNow(newer.imageId)), { Project: 'Wizard', Latest: 'true' });
+    assert.deepEqual(tagsOf(await imageNow(older.imageId)), { Project: 'Wizard' });
   });
 
   it('mark as latest needs the group tag', async () => {
