@@ -13,8 +13,9 @@ export async function ensureKnownRegion(aws: AwsService, region: string): Promis
 }
 
 /**
- * The images, in the order asked, each existing in `region` and owned by this account: only the owner may tag
- * (for everyone), deprecate or deregister an image. Throws naming the first id that is not.
+ * The images, in the order asked, each existing in `region` and owned by this account: only the owner may
+ * deprecate or deregister an image, and tags another account sets on it are seen by that account alone.
+ * Throws naming the first id that is not.
  */
 export async function ownedImages(aws: AwsService, region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ImageInfo[]> {
   const [found, self] = await Promise.all([aws.findImagesById(region, imageIds, signal), aws.accountId()]);

@@ -33,8 +33,11 @@ function programmaticEdit(arg: Record<string, unknown>): TagEdit {
   return edit;
 }
 
-/** Checks the edit against the image itself; returns the group tag value "Mark as latest" works within. */
-function checkEdit(image: ImageInfo, edit: TagEdit, groupKey: string): string | undefined {
+/**
+ * Throws when the edit does not fit the image (no group to be the latest of, too many tags); returns the value of
+ * the group tag "Mark as latest" works within, or undefined when the edit does not mark it.
+ */
+function latestGroupOf(image: ImageInfo, edit: TagEdit, groupKey: string): string | undefined {
   const after = applyTagChange(image.tags, edit);
   if (edit.markLatest) {
     if (edit.remove.includes(latestTag.key) || (Object.prototype.hasOwnProperty.call(edit.set, latestTag.key) && edit.set[latestTag.key] !== latestTag.value)) {
@@ -79,7 +82,7 @@ export function editTags(deps: ActionDeps): CommandHandler {
     if (!edit) {
       return undefined;
     }
-    const groupValue = checkEdit(image, edit, groupKey);
+    const groupValue = latestGroupOf(image, edit, groupKey);
     const snapshotIds = edit.snapshots ? snapshotsOf([image]) : [];
     const resources = [imageId, ...snapshotIds];
 
