@@ -1,7 +1,243 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../aws/awsService';
+import { AwsError } from '../aws/errors';
+import type { ImageInfo } from '../aws/model';
+import { ensureKnownRegion, ownedImages } from '../aws/ownedImages';
+import { ImageNode } from '../explorer/nodes/imageNode';
+import { fromLink } from '../shared/commandArgs';
+import { confirmDestructive } from '../shared/confirm';
+import { plural } from '../shared/format';
+import { isPlainObject } from '../shared/plainObject';
+import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
+import { checkImageId, checkRegion, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
+import { askImagesToRetire, type RegionBatch } from './deregisterWizard';
+import { snapshotPlan, snapshotsOf, type KeptSnapshot, type SnapshotPlan } from './retirementPlan';
 
-/** amiExplorer.deregisterImage. PLACEHOLDER: replaced by the real action before this lands. */
-export function deregisterImage(_deps: ActionDeps): CommandHandler {
-  return () => Promise.reject(new Error('Deregister: not available yet.'));
+export interface DeregisterResult {
+  readonly deregistered: string[];
+  readonly deletedSnapshots: string[];
+  /** Snapshots of the deregistered images left in place, and why (another image uses them, or deletion failed). */
+  readonly keptSnapshots: KeptSnapshot[];
+  /** Live instances (pending, running, stopping, stopped) launched from each deregistered image. */
+  readonly runningInstances: Record<string, string[]>;
+}
+
+/** What retiring one region's batch means, read before asking. */
+interface Prepared {
+  readonly region: string;
+  readonly images: ImageInfo[];
+  /** Live instances per image id. */
+  readonly instances: Record<string, string[]>;
+  readonly plan: SnapshotPlan;
+}
+
+/** Reads `{ imageId | imageIds, region, deleteSnapshots?, confirmed }`; throws on anything wrong. */
+function programmaticBatch(arg: Record<string, unknown>): { batch: RegionBatch; deleteSnapshots: boolean } {
+  if (arg.imageId !== undefined && arg.imageIds !== undefined) {
+    throw new Error('Give either "imageId" or "imageIds", not both.');
+  }
+  const ids = arg.imageIds !== undefined ? arg.imageIds : [arg.imageId];
+  if (!Array.isArray(ids) || !ids.length) {
+    throw new Error('"imageIds" must be a non-empty list of AMI ids, e.g. ["ami-0abcdef1234567890"].');
+  }
+  for (const id of ids) {
+    ensureValid(id, checkImageId);
+  }
+  const region = ensureValid(arg.region, checkRegion) as string;
+  if (arg.deleteSnapshots !== undefined && typeof arg.deleteSnapshots !== 'boolean') {
+    throw new Error('"deleteSnapshots" must be true or false.');
+  }
+  if (arg.confirmed !== true) {
+    throw new Error(`Deregistering cannot be undone: pass "confirmed": true to deregister ${(ids as string[]).join(', ')} in ${region}.`);
+  }
+  return { batch: { region, imageIds: [...new Set((ids as string[]).map((i) => i.trim()))] }, deleteSnapshots: arg.deleteSnapshots === true };
+}
+
+/** Tree calls pass `(clickedNode, selectedNodes)`; the selection wins when it includes the clicked node. */
+function batchesFromTree(node: ImageNode, selected: unknown): RegionBatch[] {
+  const nodes = Array.isArray(selected) && selected.includes(node) ? selected.filter((n): n is ImageNode => n instanceof ImageNode) : [node];
+  const byRegion = new Map<string, string[]>();
+  for (const n of nodes) {
+    const ids = byRegion.get(n.region) ?? [];
+    if (!ids.includes(n.imageId)) {
+      ids.push(n.imageId);
+    }
+    byRegion.set(n.region, ids);
+  }
+  return [...byRegion].map(([region, imageIds]) => ({ region, imageIds }));
+}
+
+async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
+  const { region } = batch;
+  const images = await ownedImages(aws, region, batch.imageIds, signal);
+  const [instances, users] = await Promise.all([
+    aws.call('DescribeInstances', region, (sdk, c) => sdk.instancesUsingImages(c, region, batch.imageIds, signal)),
+    aws.call('DescribeImages', region, (sdk, c) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(images), signal)),
+  ]);
+  return { region, images, instances, plan: snapshotPlan(images, users) };
+}
+
+function imageLine(image: ImageInfo, instances: readonly string[] | undefined): string {
+  const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
+  return `• ${image.name} (${image.id}, ${image.region}): ${running}`;
+}
+
+/** Asks whether the snapshots go too, when there are any; undefined when the person cancels. */
+async function askDeleteSnapshots(prepared: readonly Prepared[]): Promise<boolean | undefined> {
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const kept = prepared.flatMap((p) => p.plan.kept);
+  if (!deletable.length) {
+    return false;
+  }
+  const keptNote = kept.length ? `; ${plural(kept.length, 'snapshot')} other images use stay` : '';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Deregister and delete their snapshots', description: `${plural(deletable.length, 'snapshot')} no other image uses${keptNote}`, value: true },
+      { label: 'Deregister only', description: `keep the snapshots (they still cost storage)`, value: false },
+    ],
+    { title: 'Delete the snapshots too?', ignoreFocusOut: true },
+  );
+  return picked?.value;
+}
+
+async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
+  const images = prepared.flatMap((p) => p.images);
+  const regions = [...new Set(prepared.map((p) => p.region))].join(', ');
+  const message = images.length === 1
+    ? `Deregister ${images[0].name} (${images[0].id}) in ${regions}?`
+    : `Deregister ${images.length} images in ${regions}?`;
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id])));
+  const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
+  lines.push('');
+  lines.push(running
+    ? `Running instances keep running, but no new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}, and Auto Scaling groups or launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail to launch.`
+    : `No new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}; launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail.`);
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const kept = prepared.flatMap((p) => p.plan.kept);
+  if (deleteSnapshots && deletable.length) {
+    lines.push(`Snapshots deleted for good: ${deletable.join(', ')}.`);
+  }
+  if (deleteSnapshots && kept.length) {
+    lines.push(`Snapshots kept: ${kept.map((k) => `${k.snapshotId} (${k.reason})`).join(', ')}.`);
+  }
+  if (!deleteSnapshots) {
+    const all = prepared.flatMap((p) => snapshotsOf(p.images));
+    if (all.length) {
+      lines.push(`Snapshots kept (they still cost storage): ${all.join(', ')}.`);
+    }
+  }
+  lines.push('This cannot be undone.');
+  return confirmDestructive(message, lines.join('\n'), images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`);
+}
+
+function reason(error: unknown): string {
+  return error instanceof AwsError ? error.message : error instanceof Error ? error.message : String(error);
+}
+
+/** Deregisters, then deletes the snapshots no remaining image uses (checked again, now that the images are gone). */
+async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, out: DeregisterResult, failures: string[], report: (m: string) => void, signal: AbortSignal): Promise<void> {
+  const { region } = p;
+  const gone: ImageInfo[] = [];
+  for (const image of p.images) {
+    report(`deregistering ${image.name} (${image.id})`);
+    try {
+      await aws.call('DeregisterImage', region, (sdk, c) => sdk.deregisterImage(c, region, image.id, signal));
+      gone.push(image);
+      out.deregistered.push(image.id);
+      if (p.instances[image.id]?.length) {
+        out.runningInstances[image.id] = p.instances[image.id];
+      }
+    } catch (error) {
+      if (error instanceof AwsError && error.kind === 'cancelled') {
+        throw error;
+      }
+      failures.push(`could not deregister ${image.id} in ${region}: ${reason(error)}`);
+    }
+  }
+  if (!deleteSnapshots) {
+    return;
+  }
+  const users = await aws.call('DescribeImages', region, (sdk, c) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(gone), signal));
+  const plan = snapshotPlan(gone, users);
+  out.keptSnapshots.push(...plan.kept);
+  for (const snapshotId of plan.deletable) {
+    report(`deleting snapshot ${snapshotId}`);
+    try {
+      await aws.call('DeleteSnapshot', region, (sdk, c) => sdk.deleteSnapshot(c, region, snapshotId, signal));
+      out.deletedSnapshots.push(snapshotId);
+    } catch (error) {
+      if (error instanceof AwsError && error.kind === 'cancelled') {
+        throw error;
+      }
+      out.keptSnapshots.push({ snapshotId, reason: `could not be deleted: ${reason(error)}` });
+      failures.push(`could not delete snapshot ${snapshotId} in ${region}: ${reason(error)}`);
+    }
+  }
+}
+
+/**
+ * amiExplorer.deregisterImage: deregisters one image or a multi-selection, after a modal confirmation naming each
+ * image, its region and the instances still running from it; optionally deletes the snapshots no other image of
+ * the account uses. Programmatic form `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }` returns
+ * `{ deregistered, deletedSnapshots, keptSnapshots, runningInstances }`.
+ */
+export function deregisterImage(deps: ActionDeps): CommandHandler {
+  return async (arg, selected) => {
+    const programmatic = isPlainObject(arg) && selected !== fromLink;
+    let batches: RegionBatch[];
+    let deleteSnapshots: boolean | undefined;
+    if (programmatic) {
+      const input = programmaticBatch(arg);
+      await ensureKnownRegion(deps.aws, input.batch.region);
+      batches = [input.batch];
+      deleteSnapshots = input.deleteSnapshots;
+    } else if (arg instanceof ImageNode) {
+      batches = batchesFromTree(arg, selected);
+    } else if (isPlainObject(arg)) {
+      batches = [{ region: ensureValid(arg.region, checkRegion) as string, imageIds: [ensureValid(arg.imageId, checkImageId) as string] }];
+    } else {
+      const batch = await askImagesToRetire(deps.aws, deps.atCursor);
+      if (!batch) {
+        return undefined;
+      }
+      batches = [batch];
+    }
+
+    const prepared = programmatic
+      ? await Promise.all(batches.map((b) => prepare(deps.aws, b)))
+      : await withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(deps.aws, b, signal))));
+    if (!programmatic) {
+      deleteSnapshots = await askDeleteSnapshots(prepared);
+      if (deleteSnapshots === undefined || !(await confirm(prepared, deleteSnapshots))) {
+        return undefined;
+      }
+    }
+
+    const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
+    const failures: string[] = [];
+    const total = prepared.reduce((n, p) => n + p.images.length, 0);
+    try {
+      await withProgress(`Deregistering ${plural(total, 'image')}`, async (report, signal) => {
+        for (const p of prepared) {
+          await retire(deps.aws, p, deleteSnapshots === true, result, failures, (m) => report(m), signal);
+        }
+      });
+    } finally {
+      for (const p of prepared) {
+        deps.images.refreshRegion(p.region);
+      }
+    }
+    if (failures.length) {
+      const done = result.deregistered.length ? `Deregistered ${result.deregistered.join(', ')}, but ` : '';
+      throw new Error(`${done}${failures.join('; ')}. Fix the cause and run Deregister again for what remains.`);
+    }
+    if (!programmatic) {
+      const snaps = result.deletedSnapshots.length ? ` and deleted ${plural(result.deletedSnapshots.length, 'snapshot')}` : '';
+      const kept = result.keptSnapshots.length ? ` (${plural(result.keptSnapshots.length, 'snapshot')} kept: other images use them)` : '';
+      void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.`);
+    }
+    return result;
+  };
 }

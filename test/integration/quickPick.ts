@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Answers the QuickPick that opens next by moving `down` items from the first and accepting, as a person at the
+ * keyboard would. The pause lets the command reach its QuickPick (a few sandbox calls away).
+ */
+export async function answerQuickPick(down: number): Promise<void> {
+  await sleep(1500);
+  for (let i = 0; i < down; i++) {
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+  }
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
