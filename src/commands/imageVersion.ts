@@ -26,9 +26,9 @@ export function nextVersion(date: Date, taken: readonly string[]): string {
   return `${base}.${n}`;
 }
 
-/** `<base>-<version>` made of the characters EC2 allows in image names, within 128 characters. */
+/** `<base>-<version>` made of the characters EC2 allows in image names (spaces become dashes), within 128. */
 export function suggestImageName(base: string, version: string): string {
-  const cleaned = base.replace(/[^A-Za-z0-9()[\] ./\-'@_]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-\s]+|[-\s]+$/g, '') || 'image';
+  const cleaned = base.replace(/[^A-Za-z0-9()[\]./\-'@_]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || 'image';
   const name = `${cleaned.slice(0, 127 - version.length)}-${version}`;
   return imageNamePattern.test(name) ? name : `image-${version}`;
 }
