@@ -39,8 +39,9 @@ export async function findInstance(deps: ActionDeps, region: string, instanceId:
 }
 
 /** What EC2 would refuse, found before CreateImage: the instance (running or stopped) and a name already in use. */
-async function checkCreatable(deps: ActionDeps, region: string, request: ImageCreationRequest, known?: InstanceInfo): Promise<InstanceInfo> {
-  const instance = known ?? await findInstance(deps, region, request.instanceId);
+async function checkCreatable(deps: ActionDeps, region: string, request: ImageCreationRequest): Promise<InstanceInfo> {
+  // Read afresh: the node's or the wizard's copy may be minutes old.
+  const instance = await findInstance(deps, region, request.instanceId);
   if (instance.state !== 'running' && instance.state !== 'stopped') {
     throw new Error(`The instance ${instance.id} is ${instance.state}: EC2 makes images only of running or stopped instances. `
       + (instance.state === 'terminated' || instance.state === 'shutting-down' ? 'Choose another instance.' : 'Wait until it is running or stopped, then try again.'));
@@ -53,8 +54,8 @@ async function checkCreatable(deps: ActionDeps, region: string, request: ImageCr
 }
 
 /** Creates the image, waits until it is available, and shows it under the region's Owned by me. Returns its id. */
-async function create(deps: ActionDeps, region: string, request: ImageCreationRequest, interactive: boolean, known?: InstanceInfo): Promise<string> {
-  const instance = await checkCreatable(deps, region, request, known);
+async function create(deps: ActionDeps, region: string, request: ImageCreationRequest, interactive: boolean): Promise<string> {
+  const instance = await checkCreatable(deps, region, request);
   let imageId = '';
   let stoppedWaiting = false;
   const rebooting = !request.noReboot && instance.state === 'running';
@@ -102,6 +103,6 @@ export function createImage(deps: ActionDeps): CommandHandler {
       return undefined;
     }
     const request = await askImageCreation(deps, instance);
-    return request ? create(deps, instance.region, request, true, instance) : undefined;
+    return request ? create(deps, instance.region, request, true) : undefined;
   };
 }

@@ -69,6 +69,9 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
     aws.call('DescribeSubnets', region, (sdk, c) => sdk.listSubnets(c, region)),
     aws.call('DescribeVpcs', region, (sdk, c) => sdk.defaultVpcId(c, region)),
   ]);
+  if (!defaultVpc && !subnets.length) {
+    throw new Error(`${region} has no default VPC and no subnets to launch into. Create a VPC with a subnet there (or the default VPC: \`aws ec2 create-default-vpc --region ${region}\`), then launch again.`);
+  }
   const defaultItem: Item<SubnetInfo> = { label: 'Default VPC', description: `${defaultVpc ?? ''} · EC2 picks the subnet` };
   const subnetPick = await vscode.window.showQuickPick<Item<SubnetInfo>>(
     [...(defaultVpc ? [defaultItem] : []), ...subnets.map(subnetItem)],
