@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import { extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { treeQuiet } from './treeQuiet';
 import { ec2, ownedImages } from './ec2';
 import { registerTestImage, runTestInstance, snapshotsOf, tagOf } from './ec2Instances';
 
@@ -28,6 +29,7 @@ describe('Create image from instance', () => {
     terminated = await runTestInstance(region, base, { Name: 'bake-suite-gone' });
     await ec2(region).send(new TerminateInstancesCommand({ InstanceIds: [terminated] }));
     await setting('regions', ['us-east-1', 'eu-west-1', 'ap-southeast-2', region]);
+    await Promise.all([treeQuiet(api.images.provider), treeQuiet(api.instances.provider)]);
   });
 
   it('creates the image with its name, description and tags (on its snapshots too), and shows it under Owned by me', async () => {

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { treeQuiet } from './treeQuiet';
 import { ec2 } from './ec2';
 import { instancesById, liveInstances, registerTestImage, tagOf } from './ec2Instances';
 
@@ -42,6 +43,7 @@ describe('Launch instance', () => {
     const otherVpc = (await client.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }))).Vpc!.VpcId!;
     foreignGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-elsewhere', Description: 'other VPC', VpcId: otherVpc }))).GroupId!;
     await setting('regions', ['us-east-1', 'eu-west-1', 'ap-southeast-2', region]);
+    await Promise.all([treeQuiet(api.images.provider), treeQuiet(api.instances.provider)]);
   });
 
   it('launches the instances with the type, Name tag, key, subnet and groups, running, and selects them in the Instances view', async () => {
