@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { namingResource } from '../aws/deniedResource';
 import { AwsError } from '../aws/errors';
 import type { ImageCreationRequest } from '../aws/launchModel';
 import type { InstanceInfo } from '../aws/model';
@@ -63,7 +64,8 @@ async function create(deps: ActionDeps, region: string, request: ImageCreationRe
     if (rebooting) {
       report('rebooting the instance for a consistent file system…');
     }
-    imageId = await deps.aws.call('CreateImage', region, (sdk, c) => sdk.createImageFromInstance(c, region, request, signal));
+    imageId = await deps.aws.call('CreateImage', region, (sdk, c) => sdk.createImageFromInstance(c, region, request, signal))
+      .catch((error: unknown) => { throw namingResource(error, `instance ${request.instanceId}`); });
     report(`${imageId}: waiting until it is available (snapshots take minutes for large volumes)…`);
     try {
       await deps.aws.call('DescribeImages', region, (sdk, c) => sdk.waitForImageAvailable(c, region, imageId, signal));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { namingResource } from '../aws/deniedResource';
 import { AwsError } from '../aws/errors';
 import type { LaunchRequest } from '../aws/launchModel';
 import type { ImageInfo } from '../aws/model';
@@ -113,7 +114,8 @@ async function launch(deps: ActionDeps, region: string, request: LaunchRequest, 
   let ids: string[] = [];
   let stoppedWaiting = false;
   await withProgress(`Launching ${what} in ${region}`, async (report, signal) => {
-    ids = await deps.aws.call('RunInstances', region, (sdk, c) => sdk.runInstances(c, region, request, signal));
+    ids = await deps.aws.call('RunInstances', region, (sdk, c) => sdk.runInstances(c, region, request, signal))
+      .catch((error: unknown) => { throw namingResource(error, `image ${request.imageId}`); });
     deps.instances.refreshRegion(region);
     report(`waiting until ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} running…`);
     try {
