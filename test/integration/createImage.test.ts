@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import * as vscode from 'vscode';
+import { extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { treeQuiet } from './treeQuiet';
+import { ec2, ownedImages } from './ec2';
+import { registerTestImage, runTestInstance, snapshotsOf, tagOf } from './ec2Instances';
+
+const region = 'us-west-1';
+
+function createImage(arg: Record<string, unknown>): Promise<string> {
+  return Promise.resolve(vscode.commands.executeCommand<string>('amiExplorer.createImage', arg));
+}
+
+describe('Create image from instance', () => {
+  let api: TestingApi;
+  let running: string;
+  let stopped: string;
+  let terminated: string;
+  const existingName = 'bake-suite-base';
+  restoreSettingAfter('regions');
+
+  before(async () => {
+    api = await extensionApi();
+    const base = await registerTestImage(region, existingName, 'x86_64');
+    running = await runTestInstance(region, base, { Name: 'bake-suite-web', Project: 'BakeSuite', Owner: 'web-team' });
+    stopped = await runTestInstance(region, base, { Name: 'bake-suite-worker' });
+    await ec2(region).send(new StopInstancesCommand({ InstanceIds: [stopped] }));
+    terminated = await runTestInstance(region, base, { Name: 'bake-suite-gone' });
+    await ec2(region).send(new TerminateInstancesCommand({ InstanceIds: [terminated] }));
+    await setting('regions', ['us-east-1', 'eu-west-1', 'ap-southeast-2', region]);
+    await Promise.all([treeQuiet(api.images.provider), treeQuiet(api.instances.provider)]);
+  });
+
+  it('creates the image with its name, description and tags (on its snapshots too), and shows it under Owned by me', async () => {
+    const tags = { Version: '2026.11.23', Project: 'BakeSuite', Name: 'bake-suite-web' };
+    const imageId = await createImage({
+      instanceId: running, region, name: 'bake-suite-web-2026.11.23', description: 'web tier, nightly bake', noReboot: true, tags,
+    });
+    assert.match(imageId, /^ami-[0-9a-f]{17}$/);
+    const out = await ec2(region).send(new DescribeImagesCommand({ ImageIds: [imageId] }));
+    const image = out.Images![0];
+    assert.equal(image.Name, 'bake-suite-web-2026.11.23');
+    assert.equal(image.Description, 'web tier, nightly bake');
+    assert.equal(image.State, 'available');
+    assert.equal(image.SourceInstanceId, running);
+    for (const [key, value] of Object.entries(tags)) {
+      assert.equal(tagOf(image, key), value, `image tag ${key}`);
+    }
+    const snapshotIds = (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
+    assert.ok(snapshotIds.length > 0, 'the image has a snapshot');
+    for (const snapshot of await snapshotsOf(region, snapshotIds)) {
+      for (const [key, value] of Object.entries(tags)) {
+        assert.equal(tagOf(snapshot, key), value, `snapshot ${snapshot.SnapshotId} tag ${key}`);
+      }
+    }
+
+    const regionNode = api.images.regions.find((r) => r.region === region);
+    assert.ok(regionNode, `the Images view shows ${region}`);
+    assert.ok(regionNode.owned.images.some((i) => i.id === imageId), 'listed under Owned by me');
+    const selected = api.images.view.selection[0];
+    assert.ok(selected?.id.endsWith(`/${imageId}`), `selected: ${api.images.view.selection.map((n) => n.id).join()}`);
+    assert.equal(label(selected), 'bake-suite-web-2026.11.23');
+  });
+
+  it('creates an image of a stopped instance with only a name, with no tags', async () => {
+    const imageId = await createImage({ instanceId: stopped, region, name: 'bake-suite-worker (stopped)' });
+    const image = (await ownedImages(region)).find((i) => i.ImageId === imageId);
+    assert.equal(image?.Name, 'bake-suite-worker (stopped)');
+    assert.deepEqual(image?.Tags ?? [], []);
+  });
+
+  const bad: [string, () => Record<string, unknown>, RegExp][] = [
+    ['an empty name', () => ({ instanceId: running, region, name: '' }), /An image name is required/],
+    ['a name EC2 refuses', () => ({ instanceId: running, region, name: 'web#1' }), /"web#1" is not a valid image name/],
+    ['a name already used in the region', () => ({ instanceId: running, region, name: existingName }), /An image named "bake-suite-base" already exists in us-west-1/],
+    ['a malformed instance id', () => ({ instanceId: 'i-xyz', region, name: 'bake-suite-x' }), /"i-xyz" is not an instance id/],
+    ['an unknown instance', () => ({ instanceId: 'i-0000000000000dead', region, name: 'bake-suite-x' }), /i-0000000000000dead does not exist in us-west-1/],
+    ['a terminated instance', () => ({ instanceId: terminated, region, name: 'bake-suite-x' }), /is terminated: EC2 makes images only of running or stopped instances/],
+    ['an instance of another region', () => ({ instanceId: running, region: 'eu-west-1', name: 'bake-suite-x' }), /does not exist in eu-west-1/],
+    ['a reserved tag key', () => ({ instanceId: running, region, name: 'bake-suite-x', tags: { 'aws:owner': 'me' } }), /reserved for AWS/],
+    ['a tag value that is not text', () => ({ instanceId: running, region, name: 'bake-suite-x', tags: { Version: 3 } }), /not a tag value/],
+    ['a description too long', () => ({ instanceId: running, region, name: 'bake-suite-x', description: 'd'.repeat(256) }), /at most 255 characters/],
+    ['noReboot that is not a boolean', () => ({ instanceId: running, region, name: 'bake-suite-x', noReboot: 'yes' }), /noReboot must be true or false/],
+  ];
+  for (const [what, arg, message] of bad) {
+    it(`rejects ${what} and creates nothing`, async () => {
+      const before = (await ownedImages(region)).length;
+      await assert.rejects(createImage(arg()), message);
+      assert.equal((await ownedImages(region)).length, before, 'no image was created');
+    });
+  }
+});

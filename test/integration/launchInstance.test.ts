@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import {
+  CreateKeyPairCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeSubnetsCommand, DisableImageCommand,
+  EnableImageDeprecationCommand,
+} from '@aws-sdk/client-ec2';
+import * as vscode from 'vscode';
+import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { treeQuiet } from './treeQuiet';
+import { ec2 } from './ec2';
+import { instancesById, liveInstances, registerTestImage, tagOf } from './ec2Instances';
+
+const region = 'us-west-1';
+
+function launch(arg: Record<string, unknown>): Promise<string[]> {
+  return Promise.resolve(vscode.commands.executeCommand<string[]>('amiExplorer.launchInstance', arg));
+}
+
+describe('Launch instance', () => {
+  let api: TestingApi;
+  let x86: string;
+  let arm: string;
+  let deprecated: string;
+  let disabled: string;
+  let subnet: { id: string; vpcId: string };
+  let webGroup: string;
+  let foreignGroup: string;
+  const keyName = 'launch-suite-key';
+  restoreSettingAfter('regions');
+
+  before(async () => {
+    api = await extensionApi();
+    const client = ec2(region);
+    x86 = await registerTestImage(region, 'launch-suite-web-x86', 'x86_64');
+    arm = await registerTestImage(region, 'launch-suite-web-arm', 'arm64');
+    deprecated = await registerTestImage(region, 'launch-suite-old', 'x86_64');
+    await client.send(new EnableImageDeprecationCommand({ ImageId: deprecated, DeprecateAt: new Date(Date.now() - 86_400_000) }));
+    disabled = await registerTestImage(region, 'launch-suite-disabled', 'x86_64');
+    await client.send(new DisableImageCommand({ ImageId: disabled }));
+    await client.send(new CreateKeyPairCommand({ KeyName: keyName }));
+    const subnets = await client.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
+    subnet = { id: subnets.Subnets![0].SubnetId!, vpcId: subnets.Subnets![0].VpcId! };
+    webGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-web', Description: 'web', VpcId: subnet.vpcId }))).GroupId!;
+    const otherVpc = (await client.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }))).Vpc!.VpcId!;
+    foreignGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-elsewhere', Description: 'other VPC', VpcId: otherVpc }))).GroupId!;
+    await setting('regions', ['us-east-1', 'eu-west-1', 'ap-southeast-2', region]);
+    await Promise.all([treeQuiet(api.images.provider), treeQuiet(api.instances.provider)]);
+  });
+
+  it('launches the instances with the type, Name tag, key, subnet and groups, running, and selects them in the Instances view', async () => {
+    const ids = await launch({
+      imageId: arm, region, instanceType: 't4g.small', count: 2, name: 'launch-suite-api',
+      keyName, subnetId: subnet.id, securityGroupIds: [webGroup],
+    });
+    assert.equal(ids.length, 2);
+    const instances = await instancesById(region, ids);
+    assert.equal(instances.length, 2);
+    for (const i of instances) {
+      assert.equal(i.ImageId, arm);
+      assert.equal(i.InstanceType, 't4g.small');
+      assert.equal(tagOf(i, 'Name'), 'launch-suite-api');
+      assert.equal(i.KeyName, keyName);
+      assert.equal(i.SubnetId, subnet.id);
+      assert.deepEqual(i.SecurityGroups?.map((g) => g.GroupId), [webGroup]);
+      assert.equal(i.State?.Name, 'running');
+    }
+    const regionNode = api.instances.regions.find((r) => r.region === region);
+    assert.ok(regionNode, `the Instances view shows ${region}`);
+    const children = await regionNode.getChildren();
+    for (const id of ids) {
+      assert.ok(children.some((c) => c.id.endsWith(`/${id}`)), `${id} is listed under ${region}`);
+    }
+    assert.ok(api.instances.view.selection[0]?.id.endsWith(`/${ids[0]}`), `selected: ${api.instances.view.selection.map((n) => n.id).join()}`);
+  });
+
+  it('launches one instance into the default VPC when only the image, region and type are given', async () => {
+    const ids = await launch({ imageId: x86, region, instanceType: 't3.micro' });
+    assert.equal(ids.length, 1);
+    const [instance] = await instancesById(region, ids);
+    assert.equal(instance.ImageId, x86);
+    assert.equal(instance.InstanceType, 't3.micro');
+    assert.equal(instance.VpcId, subnet.vpcId);
+    assert.equal(tagOf(instance, 'Name'), undefined);
+  });
+
+  it('launches a deprecated image: deprecation advises, it does not forbid', async () => {
+    const ids = await launch({ imageId: deprecated, region, instanceType: 't3.nano', name: 'launch-suite-legacy' });
+    const [instance] = await instancesById(region, ids);
+    assert.equal(instance.ImageId, deprecated);
+    assert.equal(tagOf(instance, 'Name'), 'launch-suite-legacy');
+  });
+
+  const bad: [string, () => Record<string, unknown>, RegExp][] = [
+    ['a malformed image id', () => ({ imageId: 'ami-nothex', region, instanceType: 't3.micro' }), /"ami-nothex" is not an AMI id/],
+    ['an unknown image', () => ({ imageId: 'ami-0000000000000dead', region, instanceType: 't3.micro' }), /ami-0000000000000dead does not exist in us-west-1/],
+    ['an image that is not available', () => ({ imageId: disabled, region, instanceType: 't3.micro' }), /is disabled, not available/],
+    ['an unknown region', () => ({ imageId: x86, region: 'mars-1', instanceType: 't3.micro' }), /"mars-1" is not an AWS region/],
+    ['no instance type', () => ({ imageId: x86, region }), /An instance type is required/],
+    ['an unknown instance type', () => ({ imageId: x86, region, instanceType: 'zz9.huge' }), /"zz9.huge" is not an instance type EC2 offers in us-west-1/],
+    ['a type of the wrong architecture', () => ({ imageId: x86, region, instanceType: 't4g.micro' }), /t4g.micro runs arm64 but the image .* is x86_64/],
+    ['a count of 0', () => ({ imageId: x86, region, instanceType: 't3.micro', count: 0 }), /from 1 to 20/],
+    ['a count above the bound', () => ({ imageId: x86, region, instanceType: 't3.micro', count: 21 }), /from 1 to 20/],
+    ['a fractional count', () => ({ imageId: x86, region, instanceType: 't3.micro', count: 1.5 }), /from 1 to 20/],
+    ['a count given as text', () => ({ imageId: x86, region, instanceType: 't3.micro', count: '2' }), /must be a number/],
+    ['an unknown key pair', () => ({ imageId: x86, region, instanceType: 't3.micro', keyName: 'nobody' }), /no key pair "nobody" in us-west-1/],
+    ['an unknown subnet', () => ({ imageId: x86, region, instanceType: 't3.micro', subnetId: 'subnet-0000000000000dead' }), /no subnet subnet-0000000000000dead/],
+    ['a malformed security group', () => ({ imageId: x86, region, instanceType: 't3.micro', securityGroupIds: ['web'] }), /"web" is not a security group id/],
+    ['a security group of another VPC', () => ({ imageId: x86, region, instanceType: 't3.micro', securityGroupIds: [foreignGroup] }), /belongs to vpc-.*, but the instances go into/],
+    ['a Name tag too long', () => ({ imageId: x86, region, instanceType: 't3.micro', name: 'x'.repeat(257) }), /not a tag value/],
+  ];
+  for (const [what, arg, message] of bad) {
+    it(`rejects ${what} and launches nothing`, async () => {
+      const before = (await liveInstances(region)).length;
+      await assert.rejects(launch(arg()), message);
+      assert.equal((await liveInstances(region)).length, before, 'no instance was launched');
+    });
+  }
+
+  it('from a hover link ([{ imageId, region }, "link"]) shows a failure instead of rejecting, and launches nothing', async () => {
+    const before = (await liveInstances(region)).length;
+    const result = await vscode.commands.executeCommand('amiExplorer.launchInstance', { imageId: 'ami-0000000000000dead', region }, 'link');
+    assert.equal(result, undefined);
+    assert.equal((await liveInstances(region)).length, before);
+  });
+});

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import type { InstanceTypeInfo } from '../../src/aws/launchModel';
+import type { ImageInfo } from '../../src/aws/model';
+import {
+  checkInstanceCount, checkInstanceType, checkSecurityGroupIds, checkSubnetId, describeInstanceType, launchSummary, launchWarning,
+  sortInstanceTypes,
+} from '../../src/commands/launchChoices';
+
+function type(name: string, vcpus: number, memoryMiB: number, currentGeneration = true): InstanceTypeInfo {
+  return { name, architectures: ['x86_64'], vcpus, memoryMiB, currentGeneration, freeTierEligible: false };
+}
+
+function image(overrides: Partial<ImageInfo>): ImageInfo {
+  return { id: 'ami-0123456789abcdef0', region: 'us-west-1', name: 'web-2026.11.23', ownerId: '123456789012', state: 'available',
+    public: false, tags: {}, blockDevices: [], raw: {}, architecture: 'x86_64', ...overrides };
+}
+
+describe('sortInstanceTypes', () => {
+  it('offers the common types of the architecture first, in their own order', () => {
+    const sorted = sortInstanceTypes([type('m5.xlarge', 4, 16384), type('t3.small', 2, 2048), type('c5.large', 2, 4096), type('t3.micro', 2, 1024)], 'x86_64');
+    assert.deepEqual(sorted.map((t) => t.name), ['t3.micro', 't3.small', 'c5.large', 'm5.xlarge']);
+  });
+
+  it('puts current generations before older ones, then sorts by family and size, smallest first', () => {
+    const sorted = sortInstanceTypes([
+      type('m4.large', 2, 8192, false), type('m5.2xlarge', 8, 32768), type('c5.xlarge', 4, 8192), type('m5.large', 2, 8192), type('c5.large', 2, 4096),
+    ], 'x86_64');
+    assert.deepEqual(sorted.map((t) => t.name), ['c5.large', 'c5.xlarge', 'm5.large', 'm5.2xlarge', 'm4.large']);
+  });
+
+  it('knows the arm64 favourites apart from the x86_64 ones', () => {
+    const types = [type('c7g.large', 2, 4096), type('t4g.micro', 2, 1024), type('t3.micro', 2, 1024)];
+    assert.equal(sortInstanceTypes(types, 'arm64')[0].name, 't4g.micro');
+    assert.equal(sortInstanceTypes(types, 'x86_64')[0].name, 't3.micro');
+  });
+});
+
+describe('launch input checks', () => {
+  it('counts from 1 to 20, whole numbers, as numbers or the wizard\'s text', () => {
+    for (const ok of [1, 20, '3']) {
+      assert.equal(checkInstanceCount(ok), undefined, String(ok));
+    }
+    for (const bad of [0, 21, 1.5, -1, '', 'two', null]) {
+      assert.match(checkInstanceCount(bad) ?? '', /from 1 to 20/, String(bad));
+    }
+  });
+
+  it('instance types look like family.size', () => {
+    assert.equal(checkInstanceType('t3.micro'), undefined);
+    assert.equal(checkInstanceType('u-6tb1.metal'), undefined);
+    assert.match(checkInstanceType('T3 micro') ?? '', /not an instance type name/);
+    assert.match(checkInstanceType(undefined) ?? '', /required/);
+  });
+
+  it('subnet and security group ids are checked by shape', () => {
+    assert.equal(checkSubnetId('subnet-0123456789abcdef0'), undefined);
+    assert.match(checkSubnetId('default') ?? '', /not a subnet id/);
+    assert.equal(checkSecurityGroupIds(['sg-0123456789abcdef0', 'sg-12345678']), undefined);
+    assert.match(checkSecurityGroupIds(['sg-0123456789abcdef0', 'web']) ?? '', /"web" is not a security group id/);
+    assert.match(checkSecurityGroupIds('sg-12345678') ?? '', /must be a list/);
+  });
+});
+
+describe('describeInstanceType', () => {
+  it('says vCPUs and memory the way the console does', () => {
+    assert.equal(describeInstanceType(type('t3.micro', 2, 1024)), '2 vCPU · 1 GiB');
+    assert.equal(describeInstanceType(type('t3.nano', 2, 512)), '2 vCPU · 0.5 GiB');
+    assert.equal(describeInstanceType(type('t2.medium', 2, 4096, false)), '2 vCPU · 4 GiB · previous generation');
+  });
+});
+
+describe('launchWarning', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+  it('is silent for an available image that is not deprecated', () => {
+    assert.equal(launchWarning(image({ deprecationTime: '2027-01-01T00:00:00Z' }), now), undefined);
+  });
+  it('warns about a deprecated image, with the date', () => {
+    assert.match(launchWarning(image({ deprecationTime: '2026-01-01T00:00:00Z' }), now) ?? '', /deprecated on 2026-01-01/);
+  });
+  it('warns about an image that is not available, first', () => {
+    assert.match(launchWarning(image({ state: 'disabled', deprecationTime: '2026-01-01T00:00:00Z' }), now) ?? '', /is disabled, not available/);
+  });
+});
+
+describe('launchSummary', () => {
+  it('lists everything EC2 will be asked for', () => {
+    const lines = launchSummary({
+      image: image({}), region: 'us-west-1', instanceType: 't3.small', count: 2, name: 'web', keyName: 'ops',
+      subnet: { id: 'subnet-0123456789abcdef0', vpcId: 'vpc-0123456789abcdef0', availabilityZone: 'us-west-1a' },
+      securityGroups: [{ id: 'sg-0123456789abcdef0', name: 'web' }],
+    });
+    assert.deepEqual(lines, [
+      'Image: web-2026.11.23 (ami-0123456789abcdef0, x86_64)',
+      'Region: us-west-1',
+      'Instances: 2 × t3.small',
+      'Name tag: web',
+      'Key pair: ops',
+      'Subnet: subnet-0123456789abcdef0 in vpc-0123456789abcdef0, us-west-1a',
+      'Security groups: web (sg-0123456789abcdef0)',
+    ]);
+  });
+
+  it('says what the defaults mean when nothing was chosen', () => {
+    const text = launchSummary({ image: image({}), region: 'us-west-1', instanceType: 't3.micro', count: 1, securityGroups: [] }).join('\n');
+    assert.match(text, /Name tag: \(none\)/);
+    assert.match(text, /Key pair: \(none: no SSH key/);
+    assert.match(text, /Subnet: default VPC/);
+    assert.match(text, /Security groups: the VPC's default group/);
+  });
+});
