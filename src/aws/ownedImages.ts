@@ -2,17 +2,6 @@ import type { AwsService } from './awsService';
 import type { ImageInfo } from './model';
 
 /**
- * Throws unless `region` is one EC2 knows. The name's format is checked elsewhere; this catches "us-east-9".
- * When the region list itself cannot be read, EC2's own answer to the next call decides.
- */
-export async function ensureKnownRegion(aws: AwsService, region: string): Promise<void> {
-  const known = await aws.listRegions().catch(() => undefined);
-  if (known?.length && !known.some((r) => r.name === region)) {
-    throw new Error(`"${region}" is not an AWS region: use one of ${known.map((r) => r.name).join(', ')}.`);
-  }
-}
-
-/**
  * The images, in the order asked, each existing in `region` and owned by this account: only the owner may
  * deprecate or deregister an image, and tags another account sets on it are seen by that account alone.
  * Throws naming the first id that is not.

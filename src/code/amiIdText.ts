@@ -24,7 +24,7 @@ export interface Problem {
 }
 
 /** The only commands hover links may run (`isTrusted.enabledCommands`). */
-export const hoverCommands = ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId'] as const;
+export const hoverCommands = ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance'] as const;
 type HoverCommand = (typeof hoverCommands)[number];
 
 
@@ -162,6 +162,8 @@ function imageSection(image: ImageInfo, options: HoverOptions): string {
     commandLink('Reveal in Images view', 'amiExplorer.revealImage', image),
     commandLink('Show details', 'amiExplorer.showDetails', image),
     commandLink('Copy id', 'amiExplorer.copyImageId', image),
+    commandLink('Copy to regions', 'amiExplorer.copyImage', image),
+    commandLink('Launch', 'amiExplorer.launchInstance', image),
     `[Open in AWS console](${consoleUrl(image.region, image.id)})`,
   ];
   const deprecation = deprecationLabel(image, now);

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
+import { ensureKnownRegions } from '../aws/knownRegions';
 import type { AwsService } from '../aws/awsService';
 import { AwsError, toAwsError } from '../aws/errors';
 import type { ImageInfo } from '../aws/model';
-import { fromLink } from '../shared/commandArgs';
-import { isPlainObject } from '../shared/plainObject';
+import { isProgrammatic } from '../shared/commandArgs';
 import { withProgress, type ReportProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageName } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import { askCopyRequest } from './copyImageWizard';
 import {
-  checkRegionsEnabled, copiesSentence, joinAnd, parseCopyRequest, partialFailureMessage, summarizeCopies,
+  copiesSentence, joinAnd, parseCopyRequest, partialFailureMessage, summarizeCopies,
   type CopyOutcome, type CopyRequest,
 } from './copyRequest';
 import { imageTarget } from './imageTarget';
@@ -24,12 +24,7 @@ interface CopyPlan {
 
 /** Everything that can be known wrong before the first copy starts, so a bad input changes nothing. */
 async function prepare(aws: AwsService, request: CopyRequest): Promise<CopyPlan> {
-  // Regions first: a call to a region EC2 does not have fails with no useful message.
-  const regions = await aws.listRegions();
-  const regionProblem = checkRegionsEnabled([request.region, ...request.targetRegions], regions);
-  if (regionProblem) {
-    throw new Error(regionProblem);
-  }
+  await ensureKnownRegions(aws, [request.region, ...request.targetRegions]);
   const { image: source } = await aws.describeImage(request.region, request.imageId);
   if (source.state !== 'available') {
     throw new Error(`${source.id} in ${request.region} is ${source.state}, not available: only available images can be copied.`
@@ -133,7 +128,7 @@ async function showCopies(deps: ActionDeps, copies: Readonly<Record<string, stri
  */
 export function copyImage(deps: ActionDeps): CommandHandler {
   return async (arg, via) => {
-    const programmatic = isPlainObject(arg) && via !== fromLink;
+    const programmatic = isProgrammatic(arg, via);
     let request: CopyRequest | undefined;
     if (programmatic) {
       request = parseCopyRequest(arg);

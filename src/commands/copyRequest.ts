@@ -1,5 +1,4 @@
 // The copy action's inputs and outcome, checked and worded without AWS. Pure: unit-tested.
-import type { RegionInfo } from '../aws/model';
 import { checkImageId, checkImageName, checkRegion, checkRegions, ensureValid } from '../shared/validation';
 
 export interface CopyRequest {
@@ -44,22 +43,6 @@ export function checkTargetRegions(source: string, targets: unknown): string | u
   }
   if (list.includes(source)) {
     return `The image is already in ${source}: a target region must differ from the source region.`;
-  }
-  return undefined;
-}
-
-/** Target regions the account cannot copy to: unknown to EC2, or not enabled (opt-in regions). */
-export function checkRegionsEnabled(targets: readonly string[], regions: readonly RegionInfo[]): string | undefined {
-  const byName = new Map(regions.map((r) => [r.name, r]));
-  const unknown = targets.filter((t) => !byName.has(t));
-  if (unknown.length) {
-    return `${unknown.join(', ')} ${unknown.length > 1 ? 'are not AWS regions' : 'is not an AWS region'} this account knows. `
-      + `Pick from: ${regions.filter((r) => r.optInStatus !== 'not-opted-in').map((r) => r.name).join(', ')}.`;
-  }
-  const disabled = targets.filter((t) => byName.get(t)?.optInStatus === 'not-opted-in');
-  if (disabled.length) {
-    return `${disabled.join(', ')} ${disabled.length > 1 ? 'are' : 'is'} not enabled for this account. `
-      + 'Enable it in the AWS console (Account → AWS Regions) first.';
   }
   return undefined;
 }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
-import { ensureKnownRegion, ownedImages } from '../aws/ownedImages';
-import { fromLink } from '../shared/commandArgs';
+import { isProgrammatic } from '../shared/commandArgs';
 import { utc } from '../shared/format';
 import { deprecationLabel } from '../shared/imageMarkdown';
-import { isPlainObject } from '../shared/plainObject';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
 import { checkDeprecationDate, deprecationChoices, parseDeprecationDate } from './deprecationDates';
-import { imageTarget } from './imageTarget';
+import { ownedImageTarget } from './ownedImageTarget';
 
 /** null cancels the deprecation. */
 type DeprecateAt = Date | null;
@@ -78,17 +76,13 @@ function programmaticDeprecateAt(value: unknown): DeprecateAt {
  */
 export function deprecateImage(deps: ActionDeps): CommandHandler {
   return async (arg, via) => {
-    const programmatic = isPlainObject(arg) && via !== fromLink;
+    const programmatic = isProgrammatic(arg, via);
     const requested = programmatic ? programmaticDeprecateAt(arg.deprecateAt) : undefined;
-    const target = await imageTarget(deps.aws, arg, deps.atCursor);
-    if (!target) {
+    const image = await ownedImageTarget(deps, arg, programmatic);
+    if (!image) {
       return undefined;
     }
-    const { imageId, region } = target;
-    if (programmatic) {
-      await ensureKnownRegion(deps.aws, region);
-    }
-    const [image] = await ownedImages(deps.aws, region, [imageId]);
+    const { id: imageId, region } = image;
     const at = programmatic ? requested : await askDeprecateAt(image);
     if (at === undefined) {
       return undefined;

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { AwsError } from '../aws/errors';
 import type { ImageInfo } from '../aws/model';
-import { ensureKnownRegion, ownedImages } from '../aws/ownedImages';
+import { ensureKnownRegions } from '../aws/knownRegions';
+import { ownedImages } from '../aws/ownedImages';
 import { ImageNode } from '../explorer/nodes/imageNode';
-import { fromLink } from '../shared/commandArgs';
+import { isProgrammatic } from '../shared/commandArgs';
 import { confirmDestructive } from '../shared/confirm';
 import { plural } from '../shared/format';
 import { isPlainObject } from '../shared/plainObject';
@@ -185,12 +186,12 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
  */
 export function deregisterImage(deps: ActionDeps): CommandHandler {
   return async (arg, selected) => {
-    const programmatic = isPlainObject(arg) && selected !== fromLink;
+    const programmatic = isProgrammatic(arg, selected);
     let batches: RegionBatch[];
     let deleteSnapshots: boolean | undefined;
     if (programmatic) {
       const input = programmaticBatch(arg);
-      await ensureKnownRegion(deps.aws, input.batch.region);
+      await ensureKnownRegions(deps.aws, [input.batch.region]);
       batches = [input.batch];
       deleteSnapshots = input.deleteSnapshots;
     } else if (arg instanceof ImageNode) {

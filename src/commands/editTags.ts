@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
-import { ensureKnownRegion, ownedImages } from '../aws/ownedImages';
 import { groupByTagKey } from '../explorer/imagesSettings';
-import { fromLink } from '../shared/commandArgs';
+import { isProgrammatic } from '../shared/commandArgs';
 import { plural } from '../shared/format';
-import { isPlainObject } from '../shared/plainObject';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
 import { askTagEdit, type TagEdit } from './editTagsWizard';
-import { imageTarget } from './imageTarget';
+import { ownedImageTarget } from './ownedImageTarget';
 import { snapshotsOf } from './retirementPlan';
 import { applyTagChange, checkTagChange, checkTagCount, describeTagChange, isEmptyChange, latestTag } from './tagChanges';
 
@@ -66,17 +64,13 @@ function latestGroupOf(image: ImageInfo, edit: TagEdit, groupKey: string): strin
  */
 export function editTags(deps: ActionDeps): CommandHandler {
   return async (arg, via) => {
-    const programmatic = isPlainObject(arg) && via !== fromLink;
+    const programmatic = isProgrammatic(arg, via);
     const requested = programmatic ? programmaticEdit(arg) : undefined;
-    const target = await imageTarget(deps.aws, arg, deps.atCursor);
-    if (!target) {
+    const image = await ownedImageTarget(deps, arg, programmatic);
+    if (!image) {
       return undefined;
     }
-    const { imageId, region } = target;
-    if (programmatic) {
-      await ensureKnownRegion(deps.aws, region);
-    }
-    const [image] = await ownedImages(deps.aws, region, [imageId]);
+    const { id: imageId, region } = image;
     const groupKey = groupByTagKey();
     const edit = requested ?? await askTagEdit(image, groupKey);
     if (!edit) {

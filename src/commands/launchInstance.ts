@@ -3,8 +3,7 @@ import { namingResource } from '../aws/deniedResource';
 import { AwsError } from '../aws/errors';
 import type { LaunchRequest } from '../aws/launchModel';
 import type { ImageInfo } from '../aws/model';
-import { fromLink } from '../shared/commandArgs';
-import { isPlainObject } from '../shared/plainObject';
+import { isProgrammatic } from '../shared/commandArgs';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageId, checkRegion, checkTagValue, ensureValid } from '../shared/validation';
@@ -145,7 +144,7 @@ async function launch(deps: ActionDeps, region: string, request: LaunchRequest, 
  */
 export function launchInstance(deps: ActionDeps): CommandHandler {
   return async (arg, via) => {
-    if (isPlainObject(arg) && via !== fromLink) {
+    if (isProgrammatic(arg, via)) {
       const { region, request } = parseLaunchArgs(arg);
       const image = await findImage(deps, region, request.imageId);
       return launch(deps, region, request, image, false);

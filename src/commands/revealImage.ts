@@ -5,9 +5,8 @@ import type { ImageInfo } from '../aws/model';
 import type { ImageFilterState } from '../explorer/imageFilterState';
 import type { ImagesTree, RevealOutcome } from '../explorer/imagesTree';
 import { defaultImageFilter } from '../aws/model';
-import { fromLink } from '../shared/commandArgs';
+import { fromLink, isProgrammatic } from '../shared/commandArgs';
 import { isPast } from '../shared/format';
-import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';
 import { imageTarget, type ImageAtCursor } from './imageTarget';
 
@@ -38,7 +37,7 @@ function hiddenByFilter(image: ImageInfo, filter: ImageFilterState): string | un
  */
 export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFilterState, atCursor: ImageAtCursor): CommandHandler {
   return async (arg, via) => {
-    const programmatic = isPlainObject(arg) && via !== fromLink;
+    const programmatic = isProgrammatic(arg, via);
     const target = await imageTarget(aws, arg, atCursor);
     if (!target) {
       return undefined;

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
+import { ensureKnownRegions } from '../aws/knownRegions';
 import type { LaunchPermissions } from '../aws/model';
-import { fromLink } from '../shared/commandArgs';
-import { isPlainObject } from '../shared/plainObject';
+import { isProgrammatic } from '../shared/commandArgs';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
-import { checkRegionsEnabled } from './copyRequest';
 import { imageTarget } from './imageTarget';
 import { askShareRequest, readShareContext } from './shareImageWizard';
 import { describeLaunchPermissions, isEmptyChange, parseShareRequest, shareRefusal, type ShareRequest } from './shareRequest';
@@ -14,10 +13,7 @@ import { describeLaunchPermissions, isEmptyChange, parseShareRequest, shareRefus
 async function applyShare(deps: ActionDeps, request: ShareRequest): Promise<LaunchPermissions> {
   const { aws } = deps;
   const { imageId, region, change } = request;
-  const regionProblem = checkRegionsEnabled([region], await aws.listRegions());
-  if (regionProblem) {
-    throw new Error(regionProblem);
-  }
+  await ensureKnownRegions(aws, [region]);
   const { ctx, details } = await readShareContext(aws, imageId, region, change.add.public);
   const refusal = shareRefusal(change, ctx);
   if (refusal) {
@@ -55,7 +51,7 @@ async function applyShare(deps: ActionDeps, request: ShareRequest): Promise<Laun
  */
 export function shareImage(deps: ActionDeps): CommandHandler {
   return async (arg, via) => {
-    if (isPlainObject(arg) && via !== fromLink) {
+    if (isProgrammatic(arg, via)) {
       return applyShare(deps, parseShareRequest(arg));
     }
     const target = await imageTarget(deps.aws, arg, deps.atCursor);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkRegionsEnabled, copiesSentence, parseCopyRequest, partialFailureMessage, summarizeCopies } from '../../src/commands/copyRequest';
+import { checkRegionsEnabled } from '../../src/aws/knownRegions';
+import { copiesSentence, parseCopyRequest, partialFailureMessage, summarizeCopies } from '../../src/commands/copyRequest';
 import { describeLaunchPermissions, emptyPermissionSet, parseShareRequest, shareRefusal, type ShareContext } from '../../src/commands/shareRequest';
 
 const base = { imageId: 'ami-0123456789abcdef0', region: 'us-west-2' };
