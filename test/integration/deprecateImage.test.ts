@@ -54,7 +54,7 @@ describe('Deprecate action', () => {
       [{ imageId: image.imageId, region, deprecateAt: '2020-01-01' }, /in the past: EC2 accepts only a future deprecation time/],
       [{ imageId: image.imageId, region, deprecateAt: inDays(11 * 366).toISOString() }, /more than 10 years ahead/],
       [{ imageId: 'ami-1', region, deprecateAt: day }, /"ami-1" is not an AMI id/],
-      [{ imageId: image.imageId, region: 'eu-nowhere-7', deprecateAt: day }, /"eu-nowhere-7" is not an AWS region: use one of/],
+      [{ imageId: image.imageId, region: 'eu-nowhere-7', deprecateAt: day }, /eu-nowhere-7 is not an AWS region this account knows/],
       [{ imageId: 'ami-0123456789abcdef0', region, deprecateAt: day }, /does not exist in ca-central-1/],
     ];
     for (const [arg, message] of cases) {

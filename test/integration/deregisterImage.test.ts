@@ -119,7 +119,7 @@ describe('Deregister action', () => {
       [{ imageIds: [], region, confirmed: true }, /non-empty list of AMI ids/],
       [{ imageId: image.imageId, imageIds: [image.imageId], region, confirmed: true }, /either "imageId" or "imageIds"/],
       [{ imageId: image.imageId, region: 'CA-CENTRAL-1', confirmed: true }, /not an AWS region name/],
-      [{ imageId: image.imageId, region: 'ca-central-7', confirmed: true }, /"ca-central-7" is not an AWS region: use one of/],
+      [{ imageId: image.imageId, region: 'ca-central-7', confirmed: true }, /ca-central-7 is not an AWS region this account knows/],
       [{ imageId: image.imageId, region, deleteSnapshots: 'all', confirmed: true }, /"deleteSnapshots" must be true or false/],
       [{ imageIds: [image.imageId, 'ami-0123456789abcdef0'], region, confirmed: true }, /ami-0123456789abcdef0 does not exist in ca-central-1/],
       [{ imageIds: [image.imageId, foreign.imageId], region, confirmed: true }, /belongs to account 777788889999, not to this account/],

@@ -89,7 +89,7 @@ describe('Edit tags action', () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ imageId: 'ami-XYZ', region, set: { A: 'b' } }, /"ami-XYZ" is not an AMI id/],
       [{ imageId: image.imageId, region: 'moon-1', set: { A: 'b' } }, /"moon-1" is not an AWS region name/],
-      [{ imageId: image.imageId, region: 'us-east-9', set: { A: 'b' } }, /"us-east-9" is not an AWS region: use one of/],
+      [{ imageId: image.imageId, region: 'us-east-9', set: { A: 'b' } }, /us-east-9 is not an AWS region this account knows/],
       [{ imageId: image.imageId, region, set: { '': 'b' } }, /not a tag key/],
       [{ imageId: image.imageId, region, set: { 'aws:owner': 'b' } }, /reserved for AWS/],
       [{ imageId: image.imageId, region, remove: ['aws:owner'] }, /reserved for AWS/],
