@@ -1,11 +1,9 @@
 // Plain data of the share action, shared by the SDK side and the command.
 
-export interface LaunchPermissionSet {
-  readonly public: boolean;
-  readonly accounts: readonly string[];
-  readonly organizationArns: readonly string[];
-  readonly organizationalUnitArns: readonly string[];
-}
+import type { LaunchPermissions } from './model';
+
+/** Who may launch an image: the same shape whether it is the current state, what to add or what to remove. */
+export type LaunchPermissionSet = LaunchPermissions;
 
 /** What ModifyImageAttribute adds and removes, in one call. */
 export interface LaunchPermissionChange {
