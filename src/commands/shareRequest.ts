@@ -133,7 +133,7 @@ export function shareRefusal(change: LaunchPermissionChange, ctx: ShareContext):
 }
 
 /** "public, 2 accounts (111122223333, 444455556666), 1 organization (…)" or "only you (private)". */
-export function describeLaunchPermissions(lp: LaunchPermissions | LaunchPermissionSet): string {
+export function describeLaunchPermissions(lp: LaunchPermissions): string {
   const parts = [
     ...(lp.public ? ['everyone (public)'] : []),
     ...(lp.accounts.length ? [`account${lp.accounts.length > 1 ? 's' : ''} ${lp.accounts.join(', ')}`] : []),
