@@ -1,0 +1,72 @@
+// End to end, as a person launches and bakes: from the Images view, launch an instance through the wizard and
+// its summary, see it selected in the Instances view, then create an image from it and see that image selected.
+import assert from 'node:assert/strict';
+import { log, runScenario } from './harness.mjs';
+
+const instanceName = 'web-launched-in-browser';
+const imageName = 'web-baked-in-browser';
+
+await runScenario({
+  settings: { 'amiExplorer.regions': ['us-east-1'], 'amiExplorer.groupByTag': 'Project' },
+  scenario: async ({ page, manifest, shot }) => {
+    const source = manifest.regions['us-east-1'].images.find((i) => i.id === manifest.images.petTrackerLatest);
+    assert.ok(source, 'the sandbox has the latest PetTracker image');
+
+    const pane = (title) => page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^${title}`) }) });
+    const imageRow = (text) => pane('Images').locator('.monaco-list-row', { hasText: text }).first();
+    const quickInput = page.locator('.quick-input-widget');
+    const step = (title) => quickInput.filter({ hasText: title }).waitFor({ timeout: 30_000 });
+    const chooseMenuItem = async (label) => {
+      await page.locator('.monaco-menu .action-item', { hasText: label }).first().hover({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    };
+    const dialogButton = (text) => page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${text}$`) });
+
+    await page.locator('.activitybar [aria-label^="AMI Explorer"]').first().click({ timeout: 60_000 });
+    await imageRow('us-east-1').click({ timeout: 30_000 });
+    await imageRow('Owned by me').click({ timeout: 30_000 });
+    await imageRow('Project: PetTracker').click({ timeout: 30_000 });
+    await imageRow(source.name).click({ button: 'right', timeout: 30_000 });
+    await chooseMenuItem('Launch Instance from Image…');
+
+    await step('Launch from image (1/6)');
+    await page.keyboard.type('t3.micro');
+    await quickInput.locator('.monaco-list-row', { hasText: 't3.micro' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    for (const n of [2, 3, 4]) {
+      await step(`Launch from image (${n}/6)`);
+      await page.keyboard.press('Enter');
+    }
+    await step('Launch from image (5/6)');
+    await page.keyboard.type(instanceName);
+    await page.keyboard.press('Enter');
+    await step('Launch from image (6/6)');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-dialog-box', { hasText: `Launch 1 × t3.micro from ${source.name}?` }).waitFor({ timeout: 30_000 });
+    await dialogButton('Launch').click();
+    const instance = pane('Instances').locator('.monaco-list-row.selected', { hasText: instanceName });
+    await instance.waitFor({ timeout: 60_000 });
+    log(`launched "${instanceName}" through the wizard; it is selected in the Instances view`);
+    await shot('action-launch.png');
+
+    await instance.click({ button: 'right' });
+    await chooseMenuItem('Create Image from Instance…');
+    await step('Create image (1/4)');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(imageName);
+    await page.keyboard.press('Enter');
+    await step('Create image (2/4)');
+    await page.keyboard.press('Enter');
+    await step('Create image (3/4): tags');
+    await page.keyboard.press('Enter');
+    await step('Create image (3/4): more tags');
+    await page.keyboard.press('Enter');
+    await step('Create image (4/4)');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-dialog-box', { hasText: `Create image "${imageName}"?` }).waitFor({ timeout: 30_000 });
+    await dialogButton('Create Image').click();
+    await pane('Images').locator('.monaco-list-row.selected', { hasText: imageName }).waitFor({ timeout: 60_000 });
+    log(`baked "${imageName}" from the instance; it is selected in the Images view`);
+    await shot('action-create-image.png');
+  },
+});
