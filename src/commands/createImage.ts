@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { namingResource } from '../aws/deniedResource';
-import { AwsError } from '../aws/errors';
 import type { ImageCreationRequest } from '../aws/launchModel';
 import type { InstanceInfo } from '../aws/model';
 import { InstanceNode } from '../explorer/nodes/instanceNodes';
 import { isPlainObject } from '../shared/plainObject';
-import { withProgress } from '../shared/progress';
+import { waitForAccepted, withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageName, checkInstanceId, checkRegion, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
@@ -67,16 +66,10 @@ async function create(deps: ActionDeps, region: string, request: ImageCreationRe
     imageId = await deps.aws.call('CreateImage', region, (sdk, c) => sdk.createImageFromInstance(c, region, request, signal))
       .catch((error: unknown) => { throw namingResource(error, `instance ${request.instanceId}`); });
     report(`${imageId}: waiting until it is available (snapshots take minutes for large volumes)…`);
-    try {
-      await deps.aws.call('DescribeImages', region, (sdk, c) => sdk.waitForImageAvailable(c, region, imageId, signal));
-    } catch (error) {
-      // EC2 goes on making the image whatever happens to the wait: keep its id.
-      if (error instanceof AwsError && error.kind === 'cancelled') {
-        stoppedWaiting = true;
-        return;
-      }
-      throw new Error(`Created ${imageId} in ${region}, but it did not become available: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    stoppedWaiting = !await waitForAccepted(
+      () => deps.aws.call('DescribeImages', region, (sdk, c) => sdk.waitForImageAvailable(c, region, imageId, signal)),
+      (reason) => `Created ${imageId} in ${region}, but it did not become available: ${reason}`,
+    );
   });
   deps.images.refreshRegion(region);
   const outcome = await deps.images.reveal(imageId, region, ['owned']);

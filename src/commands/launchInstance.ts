@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { namingResource } from '../aws/deniedResource';
-import { AwsError } from '../aws/errors';
 import type { LaunchRequest } from '../aws/launchModel';
 import type { ImageInfo } from '../aws/model';
 import { isProgrammatic } from '../shared/commandArgs';
-import { withProgress } from '../shared/progress';
+import { waitForAccepted, withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageId, checkRegion, checkTagValue, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
@@ -117,16 +116,10 @@ async function launch(deps: ActionDeps, region: string, request: LaunchRequest, 
       .catch((error: unknown) => { throw namingResource(error, `image ${request.imageId}`); });
     deps.instances.refreshRegion(region);
     report(`waiting until ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} running…`);
-    try {
-      await deps.aws.call('DescribeInstances', region, (sdk, c) => sdk.waitForInstancesRunning(c, region, ids, signal));
-    } catch (error) {
-      // The instances exist whatever happens to the wait: say so rather than lose their ids.
-      if (error instanceof AwsError && error.kind === 'cancelled') {
-        stoppedWaiting = true;
-        return;
-      }
-      throw new Error(`Launched ${ids.join(', ')} in ${region}, but they did not reach "running": ${error instanceof Error ? error.message : String(error)}`);
-    }
+    stoppedWaiting = !await waitForAccepted(
+      () => deps.aws.call('DescribeInstances', region, (sdk, c) => sdk.waitForInstancesRunning(c, region, ids, signal)),
+      (reason) => `Launched ${ids.join(', ')} in ${region}, but they did not reach "running": ${reason}`,
+    );
   });
   const shown = await deps.instances.reveal(ids, region);
   if (interactive) {

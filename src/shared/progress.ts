@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AwsError } from '../aws/errors';
 
 export type ReportProgress = (message: string, increment?: number) => void;
 
@@ -19,4 +20,20 @@ export async function withProgress<T>(title: string, task: (report: ReportProgre
       }
     },
   );
+}
+
+/**
+ * Waits for work EC2 has already accepted (an image, instances). False when the person cancelled: EC2 goes on,
+ * only the waiting stops, so the caller keeps the ids. Any other failure becomes `failure(reason)`.
+ */
+export async function waitForAccepted(wait: () => Promise<unknown>, failure: (reason: string) => string): Promise<boolean> {
+  try {
+    await wait();
+    return true;
+  } catch (error) {
+    if (error instanceof AwsError && error.kind === 'cancelled') {
+      return false;
+    }
+    throw new Error(failure(error instanceof Error ? error.message : String(error)));
+  }
 }

@@ -1,7 +1,7 @@
 // End to end, as a person does the AMI chores: from the Images view, copy an image to another region through the
 // wizard, see the copy appear, then deregister the copy through its modal confirmation and see it go.
 import assert from 'node:assert/strict';
-import { log, runScenario } from './harness.mjs';
+import { chooseMenuItem as pickMenuItem, log, runScenario } from './harness.mjs';
 
 const copyName = 'pettracker-copied-in-browser';
 
@@ -14,11 +14,7 @@ await runScenario({
     const imagesPane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^Images/ }) });
     const row = (text) => imagesPane.locator('.monaco-list-row', { hasText: text }).first();
     const quickInput = page.locator('.quick-input-widget');
-    // Context menus take the keyboard more reliably than a synthetic click.
-    const chooseMenuItem = async (label) => {
-      await page.locator('.monaco-menu .action-item', { hasText: label }).first().hover({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-    };
+    const chooseMenuItem = (label) => pickMenuItem(page, label);
 
     await page.locator('.activitybar [aria-label^="AMI Explorer"]').first().click({ timeout: 60_000 });
     await row('us-east-1').click({ timeout: 30_000 });

@@ -50,3 +50,9 @@ export async function runScenario({ settings, prepare, scenario }) {
   console.log(failed ? '[e2e] 0 passed, 1 failed' : '[e2e] 1 passed');
   process.exit(failed ? 1 : 0);
 }
+
+/** Picks an item of the open context menu: menus take the keyboard more reliably than a synthetic click. */
+export async function chooseMenuItem(page, label) {
+  await page.locator('.monaco-menu .action-item', { hasText: label }).first().hover({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}

@@ -1,7 +1,7 @@
 // End to end, as a person launches and bakes: from the Images view, launch an instance through the wizard and
 // its summary, see it selected in the Instances view, then create an image from it and see that image selected.
 import assert from 'node:assert/strict';
-import { log, runScenario } from './harness.mjs';
+import { chooseMenuItem as pickMenuItem, log, runScenario } from './harness.mjs';
 
 const instanceName = 'web-launched-in-browser';
 const imageName = 'web-baked-in-browser';
@@ -16,10 +16,7 @@ await runScenario({
     const imageRow = (text) => pane('Images').locator('.monaco-list-row', { hasText: text }).first();
     const quickInput = page.locator('.quick-input-widget');
     const step = (title) => quickInput.filter({ hasText: title }).waitFor({ timeout: 30_000 });
-    const chooseMenuItem = async (label) => {
-      await page.locator('.monaco-menu .action-item', { hasText: label }).first().hover({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-    };
+    const chooseMenuItem = (label) => pickMenuItem(page, label);
     const dialogButton = (text) => page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${text}$`) });
 
     await page.locator('.activitybar [aria-label^="AMI Explorer"]').first().click({ timeout: 60_000 });
