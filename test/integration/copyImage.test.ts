@@ -4,7 +4,7 @@ import { DisableImageCommand, type Image } from '@aws-sdk/client-ec2';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ec2, tag } from './ec2';
 import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from './ec2Sharing';
-import { childByLabel, extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 const source = 'us-west-2';
 const targets = ['eu-central-1', 'us-east-2'];
@@ -16,26 +16,6 @@ function copy(arg: Record<string, unknown>): Promise<Record<string, string>> {
 type ImageNodeLike = ExplorerNode & { imageId: string };
 // The suite is bundled apart from the extension, so its node classes are not the view's: test by shape.
 const isImageNode = (n: unknown): n is ImageNodeLike => typeof (n as { imageId?: unknown }).imageId === 'string';
-
-/** Every image node under a region's "Owned by me", through tag groups. */
-async function ownedNodes(api: TestingApi, region: string): Promise<ImageNodeLike[]> {
-  const roots = await api.images.provider.getChildren();
-  const regionNode = roots.find((r) => label(r) === region);
-  assert.ok(regionNode, `the Images view shows ${region}; roots: ${roots.map(label).join(', ')}`);
-  const owned = await childByLabel(regionNode, /^Owned by me/);
-  const out: ImageNodeLike[] = [];
-  const walk = async (nodes: ExplorerNode[]) => {
-    for (const n of nodes) {
-      if (isImageNode(n)) {
-        out.push(n);
-      } else {
-        await walk(await n.getChildren());
-      }
-    }
-  };
-  await walk(await owned.getChildren());
-  return out;
-}
 
 describe('copy image to regions', function () {
   this.timeout(120_000);
@@ -63,8 +43,8 @@ describe('copy image to regions', function () {
       assert.equal(tag(copied, 'Project'), 'CopyTest');
       assert.equal(tag(copied, 'Team'), 'platform');
       assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, false);
-      const nodes = await ownedNodes(api, region);
-      assert.ok(nodes.some((n) => n.imageId === result[region]), `the Images view lists ${result[region]} under ${region} › Owned by me`);
+      const owned = await ownedScope(api, region);
+      assert.ok(owned.images.some((i) => i.id === result[region]), `the Images view lists ${result[region]} under ${region} › Owned by me`);
     }
     const after = await image(source, src.ImageId!);
     assert.deepEqual({ ...after, Tags: after.Tags }, { ...src, Tags: src.Tags }, 'the source is unchanged');

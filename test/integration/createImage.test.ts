@@ -3,8 +3,8 @@ import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand 
 import * as vscode from 'vscode';
 import { extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { treeQuiet } from './treeQuiet';
-import { ec2, ownedImages } from './ec2';
-import { registerTestImage, runTestInstance, snapshotsOf, tagOf } from './ec2Instances';
+import { ec2, ownedImages, registerTestImage, tag } from './ec2';
+import { runTestInstance, snapshotsOf } from './ec2Instances';
 
 const region = 'us-west-1';
 
@@ -22,7 +22,7 @@ describe('Create image from instance', () => {
 
   before(async () => {
     api = await extensionApi();
-    const base = await registerTestImage(region, existingName, 'x86_64');
+    const base = (await registerTestImage({ region, name: existingName, architecture: 'x86_64' })).imageId;
     running = await runTestInstance(region, base, { Name: 'bake-suite-web', Project: 'BakeSuite', Owner: 'web-team' });
     stopped = await runTestInstance(region, base, { Name: 'bake-suite-worker' });
     await ec2(region).send(new StopInstancesCommand({ InstanceIds: [stopped] }));
@@ -45,13 +45,13 @@ describe('Create image from instance', () => {
     assert.equal(image.State, 'available');
     assert.equal(image.SourceInstanceId, running);
     for (const [key, value] of Object.entries(tags)) {
-      assert.equal(tagOf(image, key), value, `image tag ${key}`);
+      assert.equal(tag(image, key), value, `image tag ${key}`);
     }
     const snapshotIds = (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
     assert.ok(snapshotIds.length > 0, 'the image has a snapshot');
     for (const snapshot of await snapshotsOf(region, snapshotIds)) {
       for (const [key, value] of Object.entries(tags)) {
-        assert.equal(tagOf(snapshot, key), value, `snapshot ${snapshot.SnapshotId} tag ${key}`);
+        assert.equal(tag(snapshot, key), value, `snapshot ${snapshot.SnapshotId} tag ${key}`);
       }
     }
 

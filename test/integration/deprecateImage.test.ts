@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, type TestImage } from './ec2Lifecycle';
 
@@ -19,9 +19,7 @@ describe('Deprecate action', () => {
   });
 
   it('sets a deprecation date, returns it as EC2 stores it, and the tree shows it', async () => {
-    await api.images.provider.getChildren();
-    const owned = api.images.regions.find((r) => r.region === region)!.owned;
-    await owned.getChildren();
+    const owned = await ownedScope(api, region);
     assert.equal(owned.images.find((i) => i.id === image.imageId)?.deprecationTime, undefined);
 
     const day = inDays(90).toISOString().slice(0, 10);
@@ -66,7 +64,7 @@ describe('Deprecate action', () => {
   it('from the tree, "In 30 days" deprecates the image 30 days ahead', async () => {
     const picked = await registerImage({ prefix: 'deprecate-tree', tags: { Project: 'Deprecating' } });
     api.images.refreshRegion(region);
-    const node = await api.images.regions.find((r) => r.region === region)!.owned.nodeFor(picked.imageId);
+    const node = await (await ownedScope(api, region)).nodeFor(picked.imageId);
     assert.ok(node, 'the image is in the tree');
     const started = Date.now();
     const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deprecateImage', node));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeregisterResult } from '../../src/commands/deregisterImage';
-import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, newSnapshot, registerImage, runInstance, snapshotNow } from './ec2Lifecycle';
 import { ownedImages } from './ec2';
 
@@ -17,11 +17,7 @@ describe('Deregister action', () => {
   });
 
   async function ownedIdsInTree(): Promise<string[]> {
-    await api.images.provider.getChildren();
-    const owned = api.images.regions.find((r) => r.region === region)?.owned;
-    assert.ok(owned, `${region} is in the Images view`);
-    await owned.getChildren();
-    return owned.images.map((i) => i.id);
+    return (await ownedScope(api, region)).images.map((i) => i.id);
   }
 
   it('deregisters an image and its own snapshot, reports the instances still running, and the tree drops it', async () => {
@@ -88,8 +84,7 @@ describe('Deregister action', () => {
   it('a multi-selection from the tree deregisters nothing when the person backs out at the first question', async () => {
     const images = [await registerImage({ prefix: 'retire-tree-a' }), await registerImage({ prefix: 'retire-tree-b' })];
     api.images.refreshRegion(region);
-    await ownedIdsInTree();
-    const owned = api.images.regions.find((r) => r.region === region)!.owned;
+    const owned = await ownedScope(api, region);
     const nodes = await Promise.all(images.map((i) => owned.nodeFor(i.imageId)));
     assert.ok(nodes.every(Boolean), 'both images are in the tree');
     const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deregisterImage', nodes[0], nodes));

@@ -1,17 +1,8 @@
 // EC2 state the Launch and Create image suites set up and check, straight from the API.
 import {
-  DescribeInstancesCommand, DescribeSnapshotsCommand, RegisterImageCommand, RunInstancesCommand, type Instance, type Snapshot,
+  DescribeInstancesCommand, DescribeSnapshotsCommand, RunInstancesCommand, type Instance, type Snapshot,
 } from '@aws-sdk/client-ec2';
 import { ec2 } from './ec2';
-
-/** An image of our own to launch or bake from, with one 8 GiB root volume. */
-export async function registerTestImage(region: string, name: string, architecture: 'x86_64' | 'arm64'): Promise<string> {
-  const out = await ec2(region).send(new RegisterImageCommand({
-    Name: name, Architecture: architecture, RootDeviceName: '/dev/xvda', VirtualizationType: 'hvm',
-    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8 } }],
-  }));
-  return out.ImageId!;
-}
 
 export async function runTestInstance(region: string, imageId: string, tags: Record<string, string>): Promise<string> {
   const out = await ec2(region).send(new RunInstancesCommand({
@@ -37,8 +28,4 @@ export async function instancesById(region: string, ids: readonly string[]): Pro
 export async function snapshotsOf(region: string, ids: readonly string[]): Promise<Snapshot[]> {
   const out = await ec2(region).send(new DescribeSnapshotsCommand({ SnapshotIds: [...ids] }));
   return out.Snapshots ?? [];
-}
-
-export function tagOf(item: { Tags?: { Key?: string; Value?: string }[] }, key: string): string | undefined {
-  return item.Tags?.find((t) => t.Key === key)?.Value;
 }

@@ -1,21 +1,19 @@
 // Images, snapshots and instances the tag / deprecate / deregister suites create for themselves in ca-central-1,
 // so the seeded estate other suites count stays untouched.
 import {
-  CreateSnapshotCommand,
-  CreateVolumeCommand,
   DescribeImagesCommand,
   DescribeSnapshotsCommand,
   EC2Client,
   ModifyImageAttributeCommand,
-  RegisterImageCommand,
   RunInstancesCommand,
   type Image,
 } from '@aws-sdk/client-ec2';
-import { ec2 } from './ec2';
+import { ec2, newSnapshot as sharedNewSnapshot, registerTestImage, type TestImage } from './ec2';
+
+export type { TestImage };
 
 export const lifecycleRegion = 'ca-central-1';
 export const otherAccount = '777788889999';
-let counter = 0;
 
 /** A client acting as another account (the sandbox's x-moto-account-id header), for images that are not ours. */
 function foreignClient(region: string): EC2Client {
@@ -30,32 +28,13 @@ function foreignClient(region: string): EC2Client {
   return client;
 }
 
-export async function newSnapshot(client: EC2Client = ec2(lifecycleRegion), region = lifecycleRegion): Promise<string> {
-  const { VolumeId } = await client.send(new CreateVolumeCommand({ AvailabilityZone: `${region}a`, Size: 8, VolumeType: 'gp3' }));
-  const { SnapshotId } = await client.send(new CreateSnapshotCommand({ VolumeId, Description: 'Root volume' }));
-  return SnapshotId!;
+export function newSnapshot(client: EC2Client = ec2(lifecycleRegion)): Promise<string> {
+  return sharedNewSnapshot(lifecycleRegion, { client });
 }
 
-export interface TestImage {
-  readonly imageId: string;
-  readonly snapshotId: string;
-  readonly name: string;
-}
-
-/** Registers an EBS-backed image with a root snapshot (its own unless `snapshotId` is given). */
-export async function registerImage(spec: { prefix: string; tags?: Record<string, string>; snapshotId?: string; client?: EC2Client }): Promise<TestImage> {
-  const client = spec.client ?? ec2(lifecycleRegion);
-  const snapshotId = spec.snapshotId ?? await newSnapshot(client);
-  const name = `${spec.prefix}-${Date.now()}-${++counter}`;
-  const { ImageId } = await client.send(new RegisterImageCommand({
-    Name: name,
-    Architecture: 'x86_64',
-    RootDeviceName: '/dev/xvda',
-    VirtualizationType: 'hvm',
-    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: snapshotId, VolumeSize: 8, VolumeType: 'gp3', DeleteOnTermination: true } }],
-    TagSpecifications: spec.tags ? [{ ResourceType: 'image', Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })) }] : undefined,
-  }));
-  return { imageId: ImageId!, snapshotId, name };
+/** Registers an EBS-backed image in the suites' region with a root snapshot (its own unless `snapshotId` is given). */
+export function registerImage(spec: { prefix: string; tags?: Record<string, string>; snapshotId?: string; client?: EC2Client }): Promise<TestImage> {
+  return registerTestImage({ region: lifecycleRegion, ...spec });
 }
 
 /** An image of another account, shared with ours: visible, but not ours to change. */

@@ -1,29 +1,11 @@
 // The copy and share suites' own images, made through the EC2 API in their regions, and EC2's view of the result.
-import {
-  CreateSnapshotCommand, CreateVolumeCommand, DescribeImageAttributeCommand, DescribeImagesCommand,
-  DescribeSnapshotAttributeCommand, RegisterImageCommand, type Image,
-} from '@aws-sdk/client-ec2';
+import { DescribeImageAttributeCommand, DescribeImagesCommand, DescribeSnapshotAttributeCommand, type Image } from '@aws-sdk/client-ec2';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { ec2 } from './ec2';
+import { ec2, registerTestImage } from './ec2';
 
-let counter = 0;
-
-/** A fresh EBS-backed image with its own snapshot; the name is unique across runs of one sandbox. */
+/** A fresh EBS-backed image with its own snapshot, as EC2 describes it. */
 export async function registerImage(region: string, prefix: string, options: { tags?: Record<string, string>; encrypted?: boolean; description?: string } = {}): Promise<Image> {
-  const client = ec2(region);
-  const { VolumeId } = await client.send(new CreateVolumeCommand({ AvailabilityZone: `${region}a`, Size: 8, Encrypted: options.encrypted }));
-  const { SnapshotId } = await client.send(new CreateSnapshotCommand({ VolumeId }));
-  const tags = Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-  const { ImageId } = await client.send(new RegisterImageCommand({
-    Name: `${prefix}-${Date.now()}-${++counter}`,
-    Description: options.description,
-    Architecture: 'x86_64',
-    RootDeviceName: '/dev/xvda',
-    VirtualizationType: 'hvm',
-    BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId, VolumeType: 'gp3' } }],
-    TagSpecifications: tags.length ? [{ ResourceType: 'image', Tags: tags }] : undefined,
-  }));
-  return image(region, ImageId!);
+  return image(region, (await registerTestImage({ region, prefix, ...options })).imageId);
 }
 
 export async function image(region: string, imageId: string): Promise<Image> {

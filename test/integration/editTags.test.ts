@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ImageRegionNode } from '../../src/explorer/nodes/imageRegionNode';
-import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, snapshotNow, tagsOf, type TestImage } from './ec2Lifecycle';
 
@@ -20,16 +19,8 @@ describe('Edit tags action', () => {
     image = await registerImage({ prefix: 'tags', tags: { Project: 'Tagging', Stage: 'beta', Owner: 'ops' } });
   });
 
-  async function regionNode(): Promise<ImageRegionNode> {
-    await api.images.provider.getChildren();
-    const node = api.images.regions.find((r) => r.region === region);
-    assert.ok(node, `${region} is in the Images view`);
-    return node;
-  }
-
   it('sets, changes and removes tags on the image, returns them, and the tree shows them', async () => {
-    const owned = (await regionNode()).owned;
-    await owned.getChildren();
+    const owned = await ownedScope(api, region);
     assert.equal(owned.images.find((i) => i.id === image.imageId)?.tags.Stage, 'beta', 'the tree has loaded the image before the change');
 
     const tags = await editTags({ imageId: image.imageId, region, set: { Stage: 'prod', Team: 'ml' }, remove: ['Owner'] });
@@ -68,7 +59,7 @@ describe('Edit tags action', () => {
     const older = await registerImage({ prefix: 'tags-wizard-old', tags: { Project: 'Wizard', Latest: 'true' } });
     const newer = await registerImage({ prefix: 'tags-wizard-new', tags: { Project: 'Wizard' } });
     api.images.refreshRegion(region);
-    const node = await (await regionNode()).owned.nodeFor(newer.imageId);
+    const node = await (await ownedScope(api, region)).nodeFor(newer.imageId);
     assert.ok(node, 'the image is in the tree');
     const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.editTags', node));
     await answerQuickPick(2); // Project tag, Add tag…, Mark as latest

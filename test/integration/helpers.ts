@@ -52,3 +52,12 @@ export function restoreSettingAfter(key: string): void {
 export async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('amiExplorer').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/** A region's "Owned by me" as the Images view holds it, loaded; the region must be in amiExplorer.regions. */
+export async function ownedScope(api: TestingApi, region: string) {
+  await api.images.provider.getChildren();
+  const node = api.images.regions.find((r) => r.region === region);
+  assert.ok(node, `the Images view shows ${region}; it shows ${api.images.regions.map((r) => r.region).join(', ')}`);
+  await node.owned.getChildren();
+  return node.owned;
+}

@@ -6,8 +6,8 @@ import {
 import * as vscode from 'vscode';
 import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { treeQuiet } from './treeQuiet';
-import { ec2 } from './ec2';
-import { instancesById, liveInstances, registerTestImage, tagOf } from './ec2Instances';
+import { ec2, registerTestImage, tag } from './ec2';
+import { instancesById, liveInstances } from './ec2Instances';
 
 const region = 'us-west-1';
 
@@ -30,11 +30,11 @@ describe('Launch instance', () => {
   before(async () => {
     api = await extensionApi();
     const client = ec2(region);
-    x86 = await registerTestImage(region, 'launch-suite-web-x86', 'x86_64');
-    arm = await registerTestImage(region, 'launch-suite-web-arm', 'arm64');
-    deprecated = await registerTestImage(region, 'launch-suite-old', 'x86_64');
+    x86 = (await registerTestImage({ region, name: 'launch-suite-web-x86', architecture: 'x86_64' })).imageId;
+    arm = (await registerTestImage({ region, name: 'launch-suite-web-arm', architecture: 'arm64' })).imageId;
+    deprecated = (await registerTestImage({ region, name: 'launch-suite-old', architecture: 'x86_64' })).imageId;
     await client.send(new EnableImageDeprecationCommand({ ImageId: deprecated, DeprecateAt: new Date(Date.now() - 86_400_000) }));
-    disabled = await registerTestImage(region, 'launch-suite-disabled', 'x86_64');
+    disabled = (await registerTestImage({ region, name: 'launch-suite-disabled', architecture: 'x86_64' })).imageId;
     await client.send(new DisableImageCommand({ ImageId: disabled }));
     await client.send(new CreateKeyPairCommand({ KeyName: keyName }));
     const subnets = await client.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
@@ -57,7 +57,7 @@ describe('Launch instance', () => {
     for (const i of instances) {
       assert.equal(i.ImageId, arm);
       assert.equal(i.InstanceType, 't4g.small');
-      assert.equal(tagOf(i, 'Name'), 'launch-suite-api');
+      assert.equal(tag(i, 'Name'), 'launch-suite-api');
       assert.equal(i.KeyName, keyName);
       assert.equal(i.SubnetId, subnet.id);
       assert.deepEqual(i.SecurityGroups?.map((g) => g.GroupId), [webGroup]);
@@ -79,14 +79,14 @@ describe('Launch instance', () => {
     assert.equal(instance.ImageId, x86);
     assert.equal(instance.InstanceType, 't3.micro');
     assert.equal(instance.VpcId, subnet.vpcId);
-    assert.equal(tagOf(instance, 'Name'), undefined);
+    assert.equal(tag(instance, 'Name'), undefined);
   });
 
   it('launches a deprecated image: deprecation advises, it does not forbid', async () => {
     const ids = await launch({ imageId: deprecated, region, instanceType: 't3.nano', name: 'launch-suite-legacy' });
     const [instance] = await instancesById(region, ids);
     assert.equal(instance.ImageId, deprecated);
-    assert.equal(tagOf(instance, 'Name'), 'launch-suite-legacy');
+    assert.equal(tag(instance, 'Name'), 'launch-suite-legacy');
   });
 
   const bad: [string, () => Record<string, unknown>, RegExp][] = [

@@ -4,10 +4,9 @@ import {
   DescribeImagesCommand, DisableImageBlockPublicAccessCommand, DisableImageCommand, EnableImageBlockPublicAccessCommand, type Image,
 } from '@aws-sdk/client-ec2';
 import type { LaunchPermissions } from '../../src/aws/model';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ec2 } from './ec2';
 import { launchPermissionsOf, registerImage, snapshotOf, volumePermissionsOf } from './ec2Sharing';
-import { childByLabel, extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 const region = 'us-west-2';
 const partner = '111122223333';
@@ -21,27 +20,9 @@ function share(arg: Record<string, unknown>): Promise<LaunchPermissions> {
 
 /** The context value of an image's node under us-west-2 › Owned by me (it says "public" for public images). */
 async function nodeContext(api: TestingApi, imageId: string): Promise<string> {
-  const roots = await api.images.provider.getChildren();
-  const regionNode = roots.find((r) => label(r) === region);
-  assert.ok(regionNode, `the Images view shows ${region}`);
-  const owned = await childByLabel(regionNode, /^Owned by me/);
-  const find = async (nodes: ExplorerNode[]): Promise<string | undefined> => {
-    for (const n of nodes) {
-      if ((n as { imageId?: string }).imageId === imageId) {
-        return String(n.getTreeItem().contextValue);
-      }
-      if (!('imageId' in n)) {
-        const inner = await find(await n.getChildren());
-        if (inner) {
-          return inner;
-        }
-      }
-    }
-    return undefined;
-  };
-  const ctx = await find(await owned.getChildren());
-  assert.ok(ctx, `${imageId} is listed under ${region} › Owned by me`);
-  return ctx;
+  const node = await (await ownedScope(api, region)).nodeFor(imageId);
+  assert.ok(node, `${imageId} is listed under ${region} › Owned by me`);
+  return String(node.getTreeItem().contextValue);
 }
 
 describe('share image', function () {
