@@ -8,13 +8,14 @@ import { ImageNode } from '../explorer/nodes/imageNode';
 import { isProgrammatic } from '../shared/commandArgs';
 import { confirmDestructive } from '../shared/confirm';
 import { plural } from '../shared/format';
+import { snapshotsOf } from '../shared/imageSnapshots';
 import { isPlainObject } from '../shared/plainObject';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageId, checkRegion, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import { askImagesToRetire, type RegionBatch } from './deregisterWizard';
-import { snapshotPlan, snapshotsOf, type KeptSnapshot, type SnapshotPlan } from './retirementPlan';
+import { snapshotPlan, type KeptSnapshot, type SnapshotPlan } from './retirementPlan';
 
 export interface DeregisterResult {
   readonly deregistered: string[];

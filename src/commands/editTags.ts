@@ -8,7 +8,7 @@ import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
 import { askTagEdit, type TagEdit } from './editTagsWizard';
 import { ownedImageTarget } from './ownedImageTarget';
-import { snapshotsOf } from './retirementPlan';
+import { snapshotsOf } from '../shared/imageSnapshots';
 import { applyTagChange, checkTagChange, checkTagCount, describeTagChange, isEmptyChange, latestTag } from './tagChanges';
 
 /** Reads and checks the programmatic form's tag inputs. */

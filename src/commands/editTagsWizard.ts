@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
 import { plural } from '../shared/format';
 import { checkTagKey, checkTagValue } from '../shared/validation';
-import { snapshotsOf } from './retirementPlan';
+import { snapshotsOf } from '../shared/imageSnapshots';
 import { applyTagChange, describeTagChange, latestTag, type TagChange } from './tagChanges';
 
 /** A tag edit as the command applies it. */

@@ -1,5 +1,6 @@
 // Which images to retire and which of their snapshots may go with them. Pure.
 import type { ImageInfo } from '../aws/model';
+import { snapshotsOf } from '../shared/imageSnapshots';
 
 export interface KeptSnapshot {
   readonly snapshotId: string;
@@ -12,11 +13,6 @@ export interface SnapshotPlan {
   readonly deletable: string[];
   /** Snapshots another image of the account still uses. */
   readonly kept: KeptSnapshot[];
-}
-
-/** The EBS snapshots an image's block devices reference, once each. */
-export function snapshotsOf(images: readonly Pick<ImageInfo, 'blockDevices'>[]): string[] {
-  return [...new Set(images.flatMap((i) => i.blockDevices.flatMap((b) => (b.snapshotId ? [b.snapshotId] : []))))];
 }
 
 /**

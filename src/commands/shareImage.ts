@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ensureKnownRegions } from '../aws/knownRegions';
 import type { LaunchPermissions } from '../aws/model';
 import { isProgrammatic } from '../shared/commandArgs';
+import { snapshotsOf } from '../shared/imageSnapshots';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
@@ -22,7 +23,7 @@ async function applyShare(deps: ActionDeps, request: ShareRequest): Promise<Laun
   if (isEmptyChange(change)) {
     return details.launchPermissions!;
   }
-  const snapshots = details.image.blockDevices.flatMap((d) => (d.snapshotId ? [d.snapshotId] : []));
+  const snapshots = snapshotsOf([details.image]);
   await withProgress(`Sharing ${details.image.name}`, async (report, signal) => {
     report('changing launch permissions');
     await aws.call('ModifyImageAttribute', region, (sdk, c) => sdk.modifyLaunchPermissions(c, region, imageId, change, signal));

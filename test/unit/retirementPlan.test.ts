@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { olderThanExceptNewest, snapshotPlan, snapshotsOf } from '../../src/commands/retirementPlan';
+import { olderThanExceptNewest, snapshotPlan } from '../../src/commands/retirementPlan';
+import { snapshotsOf } from '../../src/shared/imageSnapshots';
 
 const image = (id: string, ...snapshots: string[]) => ({ id, blockDevices: snapshots.map((s, i) => ({ deviceName: `/dev/sd${i}`, snapshotId: s })) });
 
