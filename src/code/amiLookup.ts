@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { configuredRegions } from '../aws/connectionSettings';
+import { configuredRegions, section } from '../aws/connectionSettings';
 import type { ImageInfo } from '../aws/model';
 import { log } from '../shared/log';
 import { codeSettings } from './codeSettings';
@@ -27,8 +27,17 @@ export class AmiLookup implements vscode.Disposable {
   private connection = '';
   private enabledRegions: Promise<string[]> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settings read once per change, not on every hover or CodeLens: this sits on the hot path. */
+  private settings: { readonly connection: string; readonly ttlMs: number } | undefined;
+  private readonly configWatch: vscode.Disposable;
 
-  constructor(private readonly aws: AwsService, private readonly state: vscode.Memento) {}
+  constructor(private readonly aws: AwsService, private readonly state: vscode.Memento) {
+    this.configWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(section)) {
+        this.settings = undefined;
+      }
+    });
+  }
 
   peek(id: string): Resolution | undefined {
     return this.current().peek(id);
@@ -65,11 +74,18 @@ export class AmiLookup implements vscode.Disposable {
   }
 
   /** The resolver of the current connection; a new connection starts from what was persisted for it. */
+  private currentSettings(): { readonly connection: string; readonly ttlMs: number } {
+    if (!this.settings) {
+      const { profile, endpoint } = this.aws.connection();
+      const { regions: scope, ttlMs } = codeSettings();
+      // Answers depend on who asks, where, and which regions were searched.
+      this.settings = { connection: JSON.stringify([profile, endpoint ?? '', scope, scope === 'explorer' ? configuredRegions() : []]), ttlMs };
+    }
+    return this.settings;
+  }
+
   private current(): ImageResolver {
-    const { profile, endpoint } = this.aws.connection();
-    const scope = codeSettings().regions;
-    // Answers depend on who asks, where, and which regions were searched.
-    const connection = JSON.stringify([profile, endpoint ?? '', scope, scope === 'explorer' ? configuredRegions() : []]);
+    const { connection } = this.currentSettings();
     if (!this.resolver || connection !== this.connection) {
       this.flushSave();
       this.connection = connection;
@@ -77,7 +93,7 @@ export class AmiLookup implements vscode.Disposable {
       this.resolver = new ImageResolver({
         lookup: (region, ids) => this.aws.findImagesById(region, ids),
         regions: () => this.regionsInScope(),
-        ttlMs: () => codeSettings().ttlMs,
+        ttlMs: () => this.currentSettings().ttlMs,
         onResolved: (results) => {
           this.scheduleSave();
           this.resolved.fire(results);
@@ -128,6 +144,7 @@ export class AmiLookup implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.configWatch.dispose();
     this.flushSave();
     this.resolved.dispose();
   }
