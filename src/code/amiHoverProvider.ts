@@ -13,7 +13,7 @@ export class AmiHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const [resolution, selfAccount] = await Promise.all([
-      this.lookup.peek(occurrence.id) ?? this.lookup.resolve(occurrence.id),
+      this.lookup.resolve(occurrence.id),
       this.lookup.selfAccount(),
     ]);
     if (token.isCancellationRequested) {
