@@ -119,3 +119,22 @@ export function serverEnv(extra = {}) {
   }
   return { ...env, ...extra };
 }
+
+/** Variables an outer `npm run` exports that a nested npm must not inherit (its user agent names the outer Node). */
+const OUTER_NPM_VARIABLE = /^(npm_config_|npm_lifecycle_|npm_package_)|^(npm_execpath|npm_node_execpath|npm_command|NODE|INIT_CWD)$/i;
+
+/**
+ * Environment for a nested npm: the caller's minus everything the outer npm exported, plus `extra`.
+ * code-server's postinstall reads the Node version from `npm_config_user_agent`, so an inherited one
+ * (naming the outer Node 20) fails the install even when our Node 24 runs it.
+ * @param {NodeJS.ProcessEnv} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function cleanNpmEnv(extra = {}) {
+  /** @type {NodeJS.ProcessEnv} */
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!OUTER_NPM_VARIABLE.test(key)) env[key] = value;
+  }
+  return { ...env, ...extra };
+}

