@@ -26,10 +26,14 @@ import { ImagesTree } from './explorer/imagesTree';
 import { InstancesTree } from './explorer/instancesTree';
 import { disposeLog } from './shared/log';
 import { registerCommand } from './shared/registerCommand';
+import { onDidNotify } from './shared/notify';
+import { onDidShowSummary } from './shared/summaryStep';
+import type { AmiExplorerApi } from './api/amiExplorerApi';
+import { createApi } from './api/createApi';
 import { ConnectionStatusBar } from './status/connectionStatusBar';
 
 /** Builds the few services and registers the features. No AWS SDK here: it loads on the first AWS call. */
-export function activate(context: vscode.ExtensionContext) {
+export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { testing?: TestingHooks } {
   const aws = new AwsService();
   const statusBar = new ConnectionStatusBar();
   const filter = new ImageFilterState(context.workspaceState);
@@ -41,7 +45,11 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
-  const deps: ActionDeps = { aws, images, instances, atCursor };
+  const showRegions = async (extra: readonly string[]) => {
+    const shown = images.regions.map((r) => r.region);
+    await vscode.workspace.getConfiguration(section).update('regions', [...new Set([...shown, ...extra])], vscode.ConfigurationTarget.Global);
+  };
+  const deps: ActionDeps = { aws, images, instances, atCursor, showRegions };
   const knownTagKeys = () => [...new Set(images.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
@@ -81,11 +89,24 @@ export function activate(context: vscode.ExtensionContext) {
     }
   }));
 
-  // Tests reach the views' providers through this; users get nothing extra.
+  const api = createApi(deps);
+  // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { testing: { aws, images, instances, code, globalState: context.globalState, isSdkLoaded } };
+    return { ...api, testing: { aws, images, instances, code, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify } };
   }
-  return undefined;
+  return api;
+}
+
+/** What the integration tests reach inside the extension; absent outside the test host. */
+export interface TestingHooks {
+  readonly aws: AwsService;
+  readonly images: ImagesTree;
+  readonly instances: InstancesTree;
+  readonly code: CodeFeatures;
+  readonly globalState: vscode.Memento;
+  readonly isSdkLoaded: () => boolean;
+  readonly onDidShowSummary: typeof onDidShowSummary;
+  readonly onDidNotify: typeof onDidNotify;
 }
 
 export function deactivate(): void {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { fromLink } from '../shared/commandArgs';
 import { codeLensTitle } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds, IdOccurrence } from './documentIds';
@@ -60,7 +59,7 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
     return {
       title,
       command: 'amiExplorer.revealImage',
-      arguments: [{ imageId: image.id, region: image.region }, fromLink],
+      arguments: [{ imageId: image.id, region: image.region }],
       tooltip: `Reveal ${image.id} in the Images view`,
     };
   }

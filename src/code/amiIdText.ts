@@ -3,7 +3,6 @@
 import type { ImageInfo } from '../aws/model';
 import { isPast, md, utc } from '../shared/format';
 import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
-import { fromLink } from '../shared/commandArgs';
 import type { Resolution } from './imageResolver';
 
 /** What the code around an id says about it. */
@@ -45,8 +44,9 @@ export function consoleUrl(region: string, imageId: string): string {
   return `https://${host}/ec2/home?region=${region}#ImageDetails:imageId=${imageId}`;
 }
 
+/** A link whose arguments are only the image's id and region, both as EC2 returned them for this lookup. */
 function commandLink(title: string, command: HoverCommand, image: ImageInfo): string {
-  const args = encodeURIComponent(JSON.stringify([{ imageId: image.id, region: image.region }, fromLink]));
+  const args = encodeURIComponent(JSON.stringify([{ imageId: image.id, region: image.region }]));
   return `[${title}](command:${command}?${args} "${title}")`;
 }
 

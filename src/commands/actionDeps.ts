@@ -9,4 +9,6 @@ export interface ActionDeps {
   readonly images: ImagesTree;
   readonly instances: InstancesTree;
   readonly atCursor: ImageAtCursor;
+  /** Adds regions to the views (`amiExplorer.regions`), when the person asks to see what an action made there. */
+  readonly showRegions: (regions: readonly string[]) => Promise<void>;
 }

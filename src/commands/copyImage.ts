@@ -3,17 +3,17 @@ import { ensureKnownRegions } from '../aws/knownRegions';
 import type { AwsService } from '../aws/awsService';
 import { AwsError, toAwsError } from '../aws/errors';
 import type { ImageInfo } from '../aws/model';
-import { isProgrammatic } from '../shared/commandArgs';
 import { withProgress, type ReportProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkImageName } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import { askCopyRequest } from './copyImageWizard';
 import {
-  copiesSentence, joinAnd, parseCopyRequest, partialFailureMessage, summarizeCopies,
-  type CopyOutcome, type CopyRequest,
+  copiesSentence, copySummary, joinAnd, parseCopyRequest, partialFailureMessage, summarizeCopies,
+  type CopyOutcome, type CopyRequest, type CopySummary,
 } from './copyRequest';
 import { imageTarget } from './imageTarget';
+import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 
 interface CopyPlan {
   readonly source: ImageInfo;
@@ -121,46 +121,57 @@ async function showCopies(deps: ActionDeps, copies: Readonly<Record<string, stri
   return notShown;
 }
 
+/** Copies as planned, refreshes and reveals the copies; the summary of what was made and what failed. */
+async function runCopy(deps: ActionDeps, plan: CopyPlan): Promise<{ summary: CopySummary; notShown: string[] }> {
+  const count = plan.request.targetRegions.length;
+  const outcomes = await withProgress(`Copying ${plan.source.name} to ${count} region${count > 1 ? 's' : ''}`,
+    (report, signal) => copyAll(deps.aws, plan, report, signal));
+  const summary = summarizeCopies(outcomes);
+  return { summary, notShown: await showCopies(deps, summary.copies) };
+}
+
+/** The request a command works on: a link's complete object as it is, else the wizard from the image. */
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<CopyRequest | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input)) {
+    return parseCopyRequest(withoutConfirmed(call.input));
+  }
+  const target = await imageTarget(deps.aws, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, deps.atCursor);
+  return target && askCopyRequest(deps.aws, target);
+}
+
 /**
- * amiExplorer.copyImage: copies an image to other regions in parallel and waits until every copy is available.
- * Returns `{ [targetRegion]: newImageId }`. Programmatic calls (`{ imageId, region, targetRegions, … }`) reject when
- * any region failed, with every failure and the copies that were made anyway in the message.
+ * amiExplorer.copyImage: copies an image to other regions in parallel, after the summary, and waits until every
+ * copy is available. Returns `{ [targetRegion]: newImageId }`; a region that fails says why, the others go on.
  */
 export function copyImage(deps: ActionDeps): CommandHandler {
-  return async (arg, via) => {
-    const programmatic = isProgrammatic(arg, via);
-    let request: CopyRequest | undefined;
-    if (programmatic) {
-      request = parseCopyRequest(arg);
-    } else {
-      const target = await imageTarget(deps.aws, arg, deps.atCursor);
-      request = target && await askCopyRequest(deps.aws, target);
-    }
+  return async (...args) => {
+    const request = await askRequest(deps, invocationOf(args));
     if (!request) {
       return undefined;
     }
     const plan = await prepare(deps.aws, request);
-    const count = request.targetRegions.length;
-    const outcomes = await withProgress(`Copying ${plan.source.name} to ${count} region${count > 1 ? 's' : ''}`,
-      (report, signal) => copyAll(deps.aws, plan, report, signal));
-    const summary = summarizeCopies(outcomes);
-    const notShown = await showCopies(deps, summary.copies);
-    if (programmatic) {
-      if (summary.failures.length) {
-        throw new Error(partialFailureMessage(request.imageId, summary));
-      }
-      return summary.copies;
+    if (!await confirmChange(deps.aws, copySummary(request, plan.source, plan.name))) {
+      return undefined;
     }
+    const { summary, notShown } = await runCopy(deps, plan);
     for (const failure of summary.failures) {
       void vscode.window.showErrorMessage(`Copying ${request.imageId} to ${failure.region} failed: ${failure.reason}`);
     }
     if (Object.keys(summary.copies).length) {
       const add = `Show ${joinAnd(notShown)} in the Images view`;
       void vscode.window.showInformationMessage(copiesSentence(request.imageId, summary.copies), ...(notShown.length ? [add] : []))
-        .then((choice) => choice === add
-          ? vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: [...new Set([...deps.images.regions.map((r) => r.region), ...notShown])] })
-          : undefined);
+        .then((choice) => choice === add ? deps.showRegions(notShown) : undefined);
     }
     return summary.copies;
   };
+}
+
+/** The API's copyImage: asks nothing; rejects naming each failed region and the copies made anyway. */
+export async function copyImageApi(deps: ActionDeps, input: unknown): Promise<Record<string, string>> {
+  const request = parseCopyRequest(input);
+  const { summary } = await runCopy(deps, await prepare(deps.aws, request));
+  if (summary.failures.length) {
+    throw new Error(partialFailureMessage(request.imageId, summary));
+  }
+  return summary.copies;
 }

@@ -1,5 +1,7 @@
 // The copy action's inputs and outcome, checked and worded without AWS. Pure: unit-tested.
-import { checkImageId, checkImageName, checkRegion, checkRegions, ensureValid } from '../shared/validation';
+import type { ActionSummary } from '../shared/summaryText';
+import { checkWith, isBoolean, optional, readOptions, required, type Schema } from '../shared/options';
+import { checkImageId, checkImageName, checkRegion, checkRegions } from '../shared/validation';
 
 export interface CopyRequest {
   readonly imageId: string;
@@ -15,20 +17,17 @@ export interface CopyRequest {
   readonly copyTags: boolean;
 }
 
-const knownOptions = ['imageId', 'region', 'targetRegions', 'name', 'description', 'encrypted', 'kmsKeyId', 'copyTags'];
-
-export function unknownOptions(arg: Record<string, unknown>, known: readonly string[]): string | undefined {
-  const unknown = Object.keys(arg).filter((k) => !known.includes(k));
-  return unknown.length ? `Unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; expected: ${known.join(', ')}.` : undefined;
-}
-
-function optionalBoolean(arg: Record<string, unknown>, key: string): boolean | undefined {
-  const v = arg[key];
-  if (v !== undefined && typeof v !== 'boolean') {
-    throw new Error(`${key} must be true or false.`);
-  }
-  return v;
-}
+const copySchema: Schema = {
+  imageId: required(checkWith(checkImageId)),
+  region: required(checkWith(checkRegion)),
+  targetRegions: required(checkWith(checkRegions)),
+  name: optional(checkWith(checkImageName)),
+  description: optional((v, key) => (typeof v === 'string' && v.length <= 255 ? undefined : `"${key}" must be a string of up to 255 characters.`)),
+  encrypted: optional(isBoolean),
+  // One key, or one per target region: checked against the targets below.
+  kmsKeyId: optional(() => undefined),
+  copyTags: optional(isBoolean),
+};
 
 /** Problems with the target regions that need no AWS call: none, duplicates, the source itself. */
 export function checkTargetRegions(source: string, targets: unknown): string | undefined {
@@ -70,39 +69,29 @@ function kmsKeyIds(value: unknown, targets: readonly string[]): Record<string, s
   throw new Error('kmsKeyId must be a KMS key id, ARN or alias ("alias/golden-images"), or { [targetRegion]: key }.');
 }
 
-/** The programmatic argument, checked whole before anything runs. */
-export function parseCopyRequest(arg: Record<string, unknown>): CopyRequest {
-  const extra = unknownOptions(arg, knownOptions);
-  if (extra) {
-    throw new Error(extra);
-  }
-  const imageId = (ensureValid(arg.imageId, checkImageId) as string).trim();
-  const region = (ensureValid(arg.region, checkRegion) as string).trim();
+/** The input object, checked whole before anything runs. */
+export function parseCopyRequest(input: unknown): CopyRequest {
+  const arg = readOptions(input, copySchema, 'Copy image');
+  const region = arg.region as string;
   const problem = checkTargetRegions(region, arg.targetRegions);
   if (problem) {
     throw new Error(problem);
   }
   const targetRegions = (arg.targetRegions as string[]).map((r) => r.trim());
-  if (arg.name !== undefined) {
-    ensureValid(arg.name, checkImageName);
-  }
-  if (arg.description !== undefined && (typeof arg.description !== 'string' || arg.description.length > 255)) {
-    throw new Error('description must be a string of up to 255 characters.');
-  }
-  const encrypted = optionalBoolean(arg, 'encrypted');
+  const encrypted = arg.encrypted as boolean | undefined;
   const keys = kmsKeyIds(arg.kmsKeyId, targetRegions);
   if (encrypted === false && Object.keys(keys).length) {
     throw new Error('kmsKeyId encrypts the copy, but encrypted is false: drop one of them.');
   }
   return {
-    imageId,
+    imageId: arg.imageId as string,
     region,
     targetRegions,
     name: arg.name as string | undefined,
-    description: arg.description,
+    description: arg.description as string | undefined,
     encrypted: encrypted === true || Object.keys(keys).length > 0,
     kmsKeyIds: keys,
-    copyTags: optionalBoolean(arg, 'copyTags') ?? false,
+    copyTags: arg.copyTags === true,
   };
 }
 
@@ -146,4 +135,25 @@ export function partialFailureMessage(sourceId: string, summary: CopySummary): s
 
 export function joinAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The summary before copying: what is copied where, under which name, how encrypted, with which tags. */
+export function copySummary(request: CopyRequest, source: { readonly name: string; readonly tags: Readonly<Record<string, string>> }, name: string): ActionSummary {
+  const n = request.targetRegions.length;
+  const encryption = !request.encrypted ? 'not encrypted (as the source, unless it is encrypted)'
+    : Object.keys(request.kmsKeyIds).length
+      ? `encrypted with ${request.targetRegions.map((r) => `${request.kmsKeyIds[r] ?? 'the default EBS key'} in ${r}`).join(', ')}`
+      : 'encrypted with the default EBS key of each region';
+  const tags = Object.keys(source.tags).length;
+  return {
+    title: `Copy ${source.name} (${request.imageId}) to ${joinAnd([...request.targetRegions])}`,
+    accept: n === 1 ? 'Copy' : `Copy to ${n} regions`,
+    regions: [request.region, ...request.targetRegions],
+    lines: [
+      `Creates ${n === 1 ? 'a new image' : `${n} new images`} named "${name}" in ${joinAnd([...request.targetRegions])}, from ${request.imageId} in ${request.region}`,
+      `Each copy has its own snapshots, billed as EBS snapshot storage in its region`,
+      `Encryption: ${encryption}`,
+      `Tags: ${request.copyTags && tags ? `the source's ${tags} tag${tags === 1 ? '' : 's'}` : 'none'}`,
+    ],
+  };
 }

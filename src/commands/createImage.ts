@@ -3,32 +3,15 @@ import { namingResource } from '../aws/deniedResource';
 import type { ImageCreationRequest } from '../aws/launchModel';
 import type { InstanceInfo } from '../aws/model';
 import { InstanceNode } from '../explorer/nodes/instanceNodes';
-import { isPlainObject } from '../shared/plainObject';
+import { checkWith, readOptions, required } from '../shared/options';
 import { waitForAccepted, withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
-import { checkImageName, checkInstanceId, checkRegion, ensureValid } from '../shared/validation';
+import { checkInstanceId, checkRegion } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import { askImageCreation, pickInstance } from './createImageWizard';
 import { nameTaken } from './imageNameCheck';
-import { checkImageDescription, checkImageTags } from './imageVersion';
-
-/** `{ instanceId, region, name, description?, noReboot?, tags? }`, checked before any call. */
-function parseCreateArgs(arg: Record<string, unknown>): { region: string; request: ImageCreationRequest } {
-  const instanceId = ensureValid(arg.instanceId, checkInstanceId) as string;
-  const region = ensureValid(arg.region, checkRegion) as string;
-  const name = ensureValid(arg.name, checkImageName) as string;
-  if (arg.description !== undefined) {
-    ensureValid(arg.description, checkImageDescription);
-  }
-  if (arg.noReboot !== undefined && typeof arg.noReboot !== 'boolean') {
-    throw new Error(`noReboot must be true or false, not ${JSON.stringify(arg.noReboot)}.`);
-  }
-  const tags = arg.tags === undefined ? {} : ensureValid(arg.tags, checkImageTags) as Record<string, string>;
-  return {
-    region,
-    request: { instanceId, name, description: (arg.description as string | undefined) || undefined, noReboot: arg.noReboot === true, tags },
-  };
-}
+import { createImageSummary, parseCreateRequest } from './createImageRequest';
+import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 
 export async function findInstance(deps: ActionDeps, region: string, instanceId: string): Promise<InstanceInfo> {
   const instance = await deps.aws.call('DescribeInstances', region, (sdk, c) => sdk.findInstance(c, region, instanceId));
@@ -54,8 +37,7 @@ async function checkCreatable(deps: ActionDeps, region: string, request: ImageCr
 }
 
 /** Creates the image, waits until it is available, and shows it under the region's Owned by me. Returns its id. */
-async function create(deps: ActionDeps, region: string, request: ImageCreationRequest, interactive: boolean): Promise<string> {
-  const instance = await checkCreatable(deps, region, request);
+async function create(deps: ActionDeps, region: string, request: ImageCreationRequest, instance: InstanceInfo, interactive: boolean): Promise<string> {
   let imageId = '';
   let stoppedWaiting = false;
   const rebooting = !request.noReboot && instance.state === 'running';
@@ -83,21 +65,44 @@ async function create(deps: ActionDeps, region: string, request: ImageCreationRe
   return imageId;
 }
 
+/** The instance and request a command works on: a link's complete object as it is, else the wizard. */
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ region: string; request: ImageCreationRequest } | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input, ['instanceId', 'region'])) {
+    return parseCreateRequest(withoutConfirmed(call.input));
+  }
+  let instance: InstanceInfo | undefined;
+  if (call.via === 'tree' && call.node instanceof InstanceNode) {
+    instance = call.node.instance;
+  } else if (call.via === 'link') {
+    const { instanceId, region } = readOptions(call.input, { instanceId: required(checkWith(checkInstanceId)), region: required(checkWith(checkRegion)) }, 'Create image');
+    instance = await findInstance(deps, region as string, instanceId as string);
+  } else {
+    instance = await pickInstance(deps);
+  }
+  const request = instance && await askImageCreation(deps, instance);
+  return request && { region: instance!.region, request };
+}
+
 /**
- * amiExplorer.createImage: from an instance node, the palette (region, then instance), or programmatically with
- * `{ instanceId, region, name, description?, noReboot?, tags? }`, which returns the new image id.
+ * amiExplorer.createImage: from an instance node, the palette (region, then instance) or a link (an object
+ * pre-fills the wizard), always through the summary. Returns the new image id.
  */
 export function createImage(deps: ActionDeps): CommandHandler {
-  return async (arg) => {
-    if (isPlainObject(arg)) {
-      const { region, request } = parseCreateArgs(arg);
-      return create(deps, region, request, false);
-    }
-    const instance = arg instanceof InstanceNode ? arg.instance : await pickInstance(deps);
-    if (!instance) {
+  return async (...args) => {
+    const asked = await askRequest(deps, invocationOf(args));
+    if (!asked) {
       return undefined;
     }
-    const request = await askImageCreation(deps, instance);
-    return request ? create(deps, instance.region, request, true) : undefined;
+    const instance = await checkCreatable(deps, asked.region, asked.request);
+    if (!await confirmChange(deps.aws, createImageSummary(asked.request, instance))) {
+      return undefined;
+    }
+    return create(deps, asked.region, asked.request, instance, true);
   };
+}
+
+/** The API's createImage: `{ instanceId, region, name, description?, noReboot?, tags? }`. */
+export async function createImageApi(deps: ActionDeps, input: unknown): Promise<string> {
+  const { region, request } = parseCreateRequest(input);
+  return create(deps, region, request, await checkCreatable(deps, region, request), false);
 }

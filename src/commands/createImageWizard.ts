@@ -50,7 +50,7 @@ async function askName(deps: ActionDeps, instance: InstanceInfo, suggestion: str
 
 /**
  * The interactive Create image: name (checked free in the region), description, tags (Version of today and the
- * instance's Name / Project offered), and whether to reboot, then a confirmation. Undefined when cancelled.
+ * instance's Name / Project offered), and whether to reboot; the command's summary follows. Undefined when cancelled.
  */
 export async function askImageCreation(deps: ActionDeps, instance: InstanceInfo): Promise<ImageCreationRequest | undefined> {
   const region = instance.region;
@@ -98,13 +98,5 @@ export async function askImageCreation(deps: ActionDeps, instance: InstanceInfo)
     noReboot = reboot.value;
   }
 
-  const detail = [
-    `Instance: ${instance.name ? `${instance.name} (${instance.id})` : instance.id}, ${instance.state}, ${region}`,
-    `Description: ${description || '(none)'}`,
-    `Tags: ${Object.entries(tags).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)'}`,
-    instance.state !== 'running' ? 'The instance is stopped: no reboot needed.'
-      : noReboot ? 'No reboot: the file system may be inconsistent in the image.' : 'The instance will be rebooted (brief downtime).',
-  ].join('\n');
-  const go = await vscode.window.showInformationMessage(`Create image "${name}"?`, { modal: true, detail }, 'Create Image');
-  return go === 'Create Image' ? { instanceId: instance.id, name, description: description || undefined, noReboot, tags } : undefined;
+  return { instanceId: instance.id, name, description: description || undefined, noReboot, tags };
 }

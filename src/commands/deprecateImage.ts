@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
-import { isProgrammatic } from '../shared/commandArgs';
 import { utc } from '../shared/format';
 import { deprecationLabel } from '../shared/imageMarkdown';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
+import { deprecateSummary, parseDeprecateRequest, type DeprecateAt } from './deprecateRequest';
 import { checkDeprecationDate, deprecationChoices, parseDeprecationDate } from './deprecationDates';
+import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 import { ownedImageTarget } from './ownedImageTarget';
 
-/** null cancels the deprecation. */
-type DeprecateAt = Date | null;
 
 /** The date asked of the person, or undefined when they cancel. */
 async function askDeprecateAt(image: ImageInfo): Promise<DeprecateAt | undefined> {
@@ -55,55 +54,67 @@ async function askDeprecateAt(image: ImageInfo): Promise<DeprecateAt | undefined
   return parseDeprecationDate(text) as Date;
 }
 
-/** Reads and checks `deprecateAt` of the programmatic form: an ISO date or null, never absent. */
-function programmaticDeprecateAt(value: unknown): DeprecateAt {
-  if (value === null) {
-    return null;
+async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: DeprecateAt): Promise<ImageInfo> {
+  if (at) {
+    const problem = checkDeprecationDate(at, image);
+    if (problem) {
+      throw new Error(problem);
+    }
   }
-  if (value === undefined) {
-    throw new Error('"deprecateAt" is required: an ISO date such as "2027-05-01", or null to cancel the deprecation.');
+  const { id: imageId, region } = image;
+  const after = await withProgress(at ? `Deprecating ${image.name}` : `Cancelling the deprecation of ${image.name}`, async (_report, signal) => {
+    await deps.aws.call(at ? 'EnableImageDeprecation' : 'DisableImageDeprecation', region, (sdk, c) =>
+      at ? sdk.enableImageDeprecation(c, region, imageId, at, signal) : sdk.disableImageDeprecation(c, region, imageId, signal));
+    return (await deps.aws.describeImage(region, imageId, signal)).image;
+  });
+  deps.images.refreshRegion(region);
+  return after;
+}
+
+const isoOrNull = (image: ImageInfo) => (image.deprecationTime ? new Date(image.deprecationTime).toISOString() : null);
+
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: ImageInfo; at: DeprecateAt } | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input)) {
+    const { imageId, region, at } = parseDeprecateRequest(withoutConfirmed(call.input));
+    const image = await ownedImageTarget(deps, { imageId, region }, true);
+    return image && { image, at };
   }
-  const at = parseDeprecationDate(value);
-  if (typeof at === 'string') {
-    throw new Error(at);
-  }
-  return at;
+  const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
+  const at = image && await askDeprecateAt(image);
+  return at === undefined ? undefined : { image: image!, at };
 }
 
 /**
- * amiExplorer.deprecateImage: sets or cancels an image's deprecation time. Programmatic form
- * `{ imageId, region, deprecateAt: string | null }` returns the deprecation time EC2 now holds (ISO) or null.
+ * amiExplorer.deprecateImage: sets or cancels an image's deprecation time, after the summary. Returns the
+ * deprecation time EC2 now holds (ISO) or null.
  */
 export function deprecateImage(deps: ActionDeps): CommandHandler {
-  return async (arg, via) => {
-    const programmatic = isProgrammatic(arg, via);
-    const requested = programmatic ? programmaticDeprecateAt(arg.deprecateAt) : undefined;
-    const image = await ownedImageTarget(deps, arg, programmatic);
-    if (!image) {
+  return async (...args) => {
+    const asked = await askRequest(deps, invocationOf(args));
+    if (!asked) {
       return undefined;
     }
-    const { id: imageId, region } = image;
-    const at = programmatic ? requested : await askDeprecateAt(image);
-    if (at === undefined) {
-      return undefined;
-    }
+    const { image, at } = asked;
     if (at) {
       const problem = checkDeprecationDate(at, image);
       if (problem) {
         throw new Error(problem);
       }
     }
-    const after = await withProgress(at ? `Deprecating ${image.name}` : `Cancelling the deprecation of ${image.name}`, async (_report, signal) => {
-      await deps.aws.call(at ? 'EnableImageDeprecation' : 'DisableImageDeprecation', region, (sdk, c) =>
-        at ? sdk.enableImageDeprecation(c, region, imageId, at, signal) : sdk.disableImageDeprecation(c, region, imageId, signal));
-      return (await deps.aws.describeImage(region, imageId, signal)).image;
-    });
-    deps.images.refreshRegion(region);
-    if (!programmatic) {
-      void vscode.window.showInformationMessage(after.deprecationTime
-        ? `${image.name} (${imageId}): ${deprecationLabel(after)}.`
-        : `${image.name} (${imageId}) is no longer deprecated.`);
+    if (!await confirmChange(deps.aws, deprecateSummary(image, at))) {
+      return undefined;
     }
-    return after.deprecationTime ? new Date(after.deprecationTime).toISOString() : null;
+    const after = await applyDeprecation(deps, image, at);
+    void vscode.window.showInformationMessage(after.deprecationTime
+      ? `${image.name} (${image.id}): ${deprecationLabel(after)}.`
+      : `${image.name} (${image.id}) is no longer deprecated.`);
+    return isoOrNull(after);
   };
+}
+
+/** The API's deprecateImage: `{ imageId, region, deprecateAt: string | null }`. */
+export async function deprecateImageApi(deps: ActionDeps, input: unknown): Promise<string | null> {
+  const { imageId, region, at } = parseDeprecateRequest(input);
+  const image = await ownedImageTarget(deps, { imageId, region }, true);
+  return isoOrNull(await applyDeprecation(deps, image!, at));
 }

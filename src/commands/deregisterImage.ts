@@ -5,26 +5,20 @@ import type { ImageInfo } from '../aws/model';
 import { ensureKnownRegions } from '../aws/knownRegions';
 import { ownedImages } from '../aws/ownedImages';
 import { ImageNode } from '../explorer/nodes/imageNode';
-import { isProgrammatic } from '../shared/commandArgs';
 import { confirmDestructive } from '../shared/confirm';
 import { plural } from '../shared/format';
 import { snapshotsOf } from '../shared/imageSnapshots';
-import { isPlainObject } from '../shared/plainObject';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
-import { checkImageId, checkRegion, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
+import type { DeregisterResult } from '../api/amiExplorerApi';
+import type { ActionSummary } from '../shared/summaryText';
+import { parseDeregisterRequest } from './deregisterRequest';
 import { askImagesToRetire, type RegionBatch } from './deregisterWizard';
-import { snapshotPlan, type KeptSnapshot, type SnapshotPlan } from './retirementPlan';
+import { confirmChange, ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from './invocation';
+import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
 
-export interface DeregisterResult {
-  readonly deregistered: string[];
-  readonly deletedSnapshots: string[];
-  /** Snapshots of the deregistered images left in place, and why (another image uses them, or deletion failed). */
-  readonly keptSnapshots: KeptSnapshot[];
-  /** Live instances (pending, running, stopping, stopped) launched from each deregistered image. */
-  readonly runningInstances: Record<string, string[]>;
-}
+export type { DeregisterResult };
 
 /** What retiring one region's batch means, read before asking. */
 interface Prepared {
@@ -33,28 +27,6 @@ interface Prepared {
   /** Live instances per image id. */
   readonly instances: Record<string, string[]>;
   readonly plan: SnapshotPlan;
-}
-
-/** Reads `{ imageId | imageIds, region, deleteSnapshots?, confirmed }`; throws on anything wrong. */
-function programmaticBatch(arg: Record<string, unknown>): { batch: RegionBatch; deleteSnapshots: boolean } {
-  if (arg.imageId !== undefined && arg.imageIds !== undefined) {
-    throw new Error('Give either "imageId" or "imageIds", not both.');
-  }
-  const ids = arg.imageIds !== undefined ? arg.imageIds : [arg.imageId];
-  if (!Array.isArray(ids) || !ids.length) {
-    throw new Error('"imageIds" must be a non-empty list of AMI ids, e.g. ["ami-0abcdef1234567890"].');
-  }
-  for (const id of ids) {
-    ensureValid(id, checkImageId);
-  }
-  const region = ensureValid(arg.region, checkRegion) as string;
-  if (arg.deleteSnapshots !== undefined && typeof arg.deleteSnapshots !== 'boolean') {
-    throw new Error('"deleteSnapshots" must be true or false.');
-  }
-  if (arg.confirmed !== true) {
-    throw new Error(`Deregistering cannot be undone: pass "confirmed": true to deregister ${(ids as string[]).join(', ')} in ${region}.`);
-  }
-  return { batch: { region, imageIds: [...new Set((ids as string[]).map((i) => i.trim()))] }, deleteSnapshots: arg.deleteSnapshots === true };
 }
 
 /** Tree calls pass `(clickedNode, selectedNodes)`; the selection wins when it includes the clicked node. */
@@ -179,67 +151,97 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
   }
 }
 
+/** The summary before the modal: each image, its snapshots' fate, and who and where. */
+function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
+  const images = prepared.flatMap((p) => p.images);
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id]).replace(/^• /, 'Deregisters ')));
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const all = prepared.flatMap((p) => snapshotsOf(p.images));
+  if (deleteSnapshots && deletable.length) {
+    lines.push(`Deletes for good the snapshots ${deletable.join(', ')}`);
+  } else if (all.length) {
+    lines.push(`Keeps the snapshots ${all.join(', ')} (they still cost storage)`);
+  }
+  return {
+    title: images.length === 1 ? `Deregister ${images[0].name} (${images[0].id})` : `Deregister ${images.length} images`,
+    accept: images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`,
+    regions: [...new Set(prepared.map((p) => p.region))],
+    lines,
+    destructive: true,
+  };
+}
+
+/** Deregisters what was prepared; rejects, naming what was done, when some of it failed. */
+async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<DeregisterResult> {
+  const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
+  const failures: string[] = [];
+  const total = prepared.reduce((n, p) => n + p.images.length, 0);
+  try {
+    await withProgress(`Deregistering ${plural(total, 'image')}`, async (report, signal) => {
+      for (const p of prepared) {
+        await retire(deps.aws, p, deleteSnapshots, result, failures, (m) => report(m), signal);
+      }
+    });
+  } finally {
+    for (const p of prepared) {
+      deps.images.refreshRegion(p.region);
+    }
+  }
+  if (failures.length) {
+    const done = result.deregistered.length ? `Deregistered ${result.deregistered.join(', ')}, but ` : '';
+    throw new Error(`${done}${failures.join('; ')}. Fix the cause and run Deregister again for what remains.`);
+  }
+  return result;
+}
+
+/** The batches a command works on, and whether a link's object already says what happens to the snapshots. */
+async function askBatches(deps: ActionDeps, call: Invocation): Promise<{ batches: RegionBatch[]; deleteSnapshots?: boolean } | undefined> {
+  if (call.via === 'link') {
+    const { batch, deleteSnapshots } = parseDeregisterRequest(withoutConfirmed(call.input));
+    return { batches: [batch], deleteSnapshots: call.input.deleteSnapshots === undefined ? undefined : deleteSnapshots };
+  }
+  if (call.via === 'tree' && call.node instanceof ImageNode) {
+    return { batches: batchesFromTree(call.node, call.selection) };
+  }
+  const batch = await askImagesToRetire(deps.aws, deps.atCursor);
+  return batch && { batches: [batch] };
+}
+
 /**
- * amiExplorer.deregisterImage: deregisters one image or a multi-selection, after a modal confirmation naming each
- * image, its region and the instances still running from it; optionally deletes the snapshots no other image of
- * the account uses. Programmatic form `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }` returns
- * `{ deregistered, deletedSnapshots, keptSnapshots, runningInstances }`.
+ * amiExplorer.deregisterImage: deregisters one image or a multi-selection, after the summary and a modal naming
+ * each image, its region and the instances still running from it; optionally deletes the snapshots no other
+ * image of the account uses. Returns `{ deregistered, deletedSnapshots, keptSnapshots, runningInstances }`.
  */
 export function deregisterImage(deps: ActionDeps): CommandHandler {
-  return async (arg, selected) => {
-    const programmatic = isProgrammatic(arg, selected);
-    let batches: RegionBatch[];
-    let deleteSnapshots: boolean | undefined;
-    if (programmatic) {
-      const input = programmaticBatch(arg);
-      await ensureKnownRegions(deps.aws, [input.batch.region]);
-      batches = [input.batch];
-      deleteSnapshots = input.deleteSnapshots;
-    } else if (arg instanceof ImageNode) {
-      batches = batchesFromTree(arg, selected);
-    } else if (isPlainObject(arg)) {
-      batches = [{ region: ensureValid(arg.region, checkRegion) as string, imageIds: [ensureValid(arg.imageId, checkImageId) as string] }];
-    } else {
-      const batch = await askImagesToRetire(deps.aws, deps.atCursor);
-      if (!batch) {
-        return undefined;
-      }
-      batches = [batch];
+  return async (...args) => {
+    const call = invocationOf(args);
+    const asked = await askBatches(deps, call);
+    if (!asked) {
+      return undefined;
     }
-
-    const prepared = programmatic
-      ? await Promise.all(batches.map((b) => prepare(deps.aws, b)))
-      : await withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(deps.aws, b, signal))));
-    if (!programmatic) {
-      deleteSnapshots = await askDeleteSnapshots(prepared);
-      if (deleteSnapshots === undefined || !(await confirm(prepared, deleteSnapshots))) {
-        return undefined;
-      }
+    if (call.via === 'link') {
+      await ensureKnownRegions(deps.aws, asked.batches.map((b) => b.region));
     }
-
-    const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
-    const failures: string[] = [];
-    const total = prepared.reduce((n, p) => n + p.images.length, 0);
-    try {
-      await withProgress(`Deregistering ${plural(total, 'image')}`, async (report, signal) => {
-        for (const p of prepared) {
-          await retire(deps.aws, p, deleteSnapshots === true, result, failures, (m) => report(m), signal);
-        }
-      });
-    } finally {
-      for (const p of prepared) {
-        deps.images.refreshRegion(p.region);
-      }
+    const prepared = await withProgress('Checking the images to deregister', (_report, signal) =>
+      Promise.all(asked.batches.map((b) => prepare(deps.aws, b, signal))));
+    const deleteSnapshots = asked.deleteSnapshots ?? await askDeleteSnapshots(prepared);
+    if (deleteSnapshots === undefined
+      || !await confirmChange(deps.aws, deregisterSummary(prepared, deleteSnapshots))
+      || !await confirm(prepared, deleteSnapshots)) {
+      return undefined;
     }
-    if (failures.length) {
-      const done = result.deregistered.length ? `Deregistered ${result.deregistered.join(', ')}, but ` : '';
-      throw new Error(`${done}${failures.join('; ')}. Fix the cause and run Deregister again for what remains.`);
-    }
-    if (!programmatic) {
-      const snaps = result.deletedSnapshots.length ? ` and deleted ${plural(result.deletedSnapshots.length, 'snapshot')}` : '';
-      const kept = result.keptSnapshots.length ? ` (${plural(result.keptSnapshots.length, 'snapshot')} kept: other images use them)` : '';
-      void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.`);
-    }
+    const result = await runDeregister(deps, prepared, deleteSnapshots);
+    const snaps = result.deletedSnapshots.length ? ` and deleted ${plural(result.deletedSnapshots.length, 'snapshot')}` : '';
+    const kept = result.keptSnapshots.length ? ` (${plural(result.keptSnapshots.length, 'snapshot')} kept: other images use them)` : '';
+    void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.`);
     return result;
   };
+}
+
+/** The API's deregisterImage: `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }`. */
+export async function deregisterImageApi(deps: ActionDeps, input: unknown): Promise<DeregisterResult> {
+  const { batch, deleteSnapshots } = parseDeregisterRequest(input);
+  ensureConfirmed(input as Record<string, unknown>, `Deregistering ${batch.imageIds.join(', ')} in ${batch.region} cannot be undone`);
+  await ensureKnownRegions(deps.aws, [batch.region]);
+  return runDeregister(deps, [await prepare(deps.aws, batch)], deleteSnapshots);
 }

@@ -1,35 +1,16 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
 import { groupByTagKey } from '../explorer/imagesSettings';
-import { isProgrammatic } from '../shared/commandArgs';
 import { plural } from '../shared/format';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
-import { askTagEdit, type TagEdit } from './editTagsWizard';
+import { parseTagsRequest, tagsSummary, type TagEdit } from './editTagsRequest';
+import { askTagEdit } from './editTagsWizard';
+import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 import { ownedImageTarget } from './ownedImageTarget';
 import { snapshotsOf } from '../shared/imageSnapshots';
-import { applyTagChange, checkTagChange, checkTagCount, describeTagChange, isEmptyChange, latestTag } from './tagChanges';
-
-/** Reads and checks the programmatic form's tag inputs. */
-function programmaticEdit(arg: Record<string, unknown>): TagEdit {
-  const problem = checkTagChange(arg.set, arg.remove)
-    ?? (arg.snapshots !== undefined && typeof arg.snapshots !== 'boolean' ? '"snapshots" must be true or false.' : undefined)
-    ?? (arg.markLatest !== undefined && typeof arg.markLatest !== 'boolean' ? '"markLatest" must be true or false.' : undefined);
-  if (problem) {
-    throw new Error(problem);
-  }
-  const edit: TagEdit = {
-    set: { ...(arg.set as Record<string, string> | undefined) },
-    remove: [...new Set((arg.remove as string[] | undefined) ?? [])],
-    snapshots: arg.snapshots === true,
-    markLatest: arg.markLatest === true,
-  };
-  if (isEmptyChange(edit) && !edit.markLatest) {
-    throw new Error('Nothing to change: give "set" (tags to add or change), "remove" (keys to remove) or "markLatest": true.');
-  }
-  return edit;
-}
+import { applyTagChange, checkTagCount, describeTagChange, latestTag } from './tagChanges';
 
 /**
  * Throws when the edit does not fit the image (no group to be the latest of, too many tags); returns the value of
@@ -56,51 +37,83 @@ function latestGroupOf(image: ImageInfo, edit: TagEdit, groupKey: string): strin
   return edit.markLatest ? after[groupKey] : undefined;
 }
 
+interface TagPlan {
+  readonly image: ImageInfo;
+  readonly edit: TagEdit;
+  readonly groupKey: string;
+  readonly groupValue?: string;
+  readonly snapshotIds: string[];
+}
+
+function planTags(image: ImageInfo, edit: TagEdit): TagPlan {
+  const groupKey = groupByTagKey();
+  const groupValue = latestGroupOf(image, edit, groupKey);
+  return { image, edit, groupKey, groupValue, snapshotIds: edit.snapshots ? snapshotsOf([image]) : [] };
+}
+
+/** Applies the edit; returns the image's tags afterwards. */
+async function applyTags(deps: ActionDeps, plan: TagPlan): Promise<Record<string, string>> {
+  const { image, edit, groupKey, groupValue, snapshotIds } = plan;
+  const { id: imageId, region } = image;
+  const resources = [imageId, ...snapshotIds];
+  const tags = await withProgress(`Tagging ${image.name}`, async (report, signal) => {
+    if (groupValue !== undefined) {
+      report(`moving ${latestTag.key}=${latestTag.value} within ${groupKey}=${groupValue}`);
+      const previous = (await deps.aws.call('DescribeImages', region, (sdk, c) =>
+        sdk.ownedImagesTagged(c, region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, signal)))
+        .filter((i) => i.id !== imageId);
+      const from = [...previous.map((i) => i.id), ...(edit.snapshots ? snapshotsOf(previous) : [])];
+      await deps.aws.call('DeleteTags', region, (sdk, c) => sdk.deleteTags(c, region, from, { [latestTag.key]: latestTag.value }, signal));
+    }
+    report(describeTagChange(image.tags, edit).join('; ') || `${latestTag.key}=${latestTag.value}`);
+    await deps.aws.call('DeleteTags', region, (sdk, c) =>
+      sdk.deleteTags(c, region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), signal));
+    const set = { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) };
+    await deps.aws.call('CreateTags', region, (sdk, c) => sdk.createTags(c, region, resources, set, signal));
+    return (await deps.aws.describeImage(region, imageId, signal)).image.tags;
+  });
+  deps.images.refreshRegion(region);
+  return tags;
+}
+
+/** The image and edit a command works on: a link's complete object as it is, else the wizard. */
+async function askPlan(deps: ActionDeps, call: Invocation): Promise<TagPlan | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input)) {
+    const { imageId, region, edit } = parseTagsRequest(withoutConfirmed(call.input));
+    const image = await ownedImageTarget(deps, { imageId, region }, true);
+    return image && planTags(image, edit);
+  }
+  const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
+  const edit = image && await askTagEdit(image, groupByTagKey());
+  return edit && planTags(image, edit);
+}
+
 /**
  * amiExplorer.editTags: adds, changes and removes tags of an owned image, optionally on its snapshots too, and
  * "Mark as latest" moves `Latest=true` from the other owned images of the same group (same value of the
- * amiExplorer.groupByTag key, same region) to this one. Programmatic form
- * `{ imageId, region, set?, remove?, snapshots?, markLatest? }` returns the image's tags after the change.
+ * amiExplorer.groupByTag key, same region) to this one, after the summary. Returns the tags after the change.
  */
 export function editTags(deps: ActionDeps): CommandHandler {
-  return async (arg, via) => {
-    const programmatic = isProgrammatic(arg, via);
-    const requested = programmatic ? programmaticEdit(arg) : undefined;
-    const image = await ownedImageTarget(deps, arg, programmatic);
-    if (!image) {
+  return async (...args) => {
+    const plan = await askPlan(deps, invocationOf(args));
+    if (!plan) {
       return undefined;
     }
-    const { id: imageId, region } = image;
-    const groupKey = groupByTagKey();
-    const edit = requested ?? await askTagEdit(image, groupKey);
-    if (!edit) {
+    const group = plan.groupValue === undefined ? undefined : { key: plan.groupKey, value: plan.groupValue };
+    if (!await confirmChange(deps.aws, tagsSummary(plan.image, plan.edit, plan.snapshotIds, group))) {
       return undefined;
     }
-    const groupValue = latestGroupOf(image, edit, groupKey);
-    const snapshotIds = edit.snapshots ? snapshotsOf([image]) : [];
-    const resources = [imageId, ...snapshotIds];
-
-    const tags = await withProgress(`Tagging ${image.name}`, async (report, signal) => {
-      if (groupValue !== undefined) {
-        report(`moving ${latestTag.key}=${latestTag.value} within ${groupKey}=${groupValue}`);
-        const previous = (await deps.aws.call('DescribeImages', region, (sdk, c) =>
-          sdk.ownedImagesTagged(c, region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, signal)))
-          .filter((i) => i.id !== imageId);
-        const from = [...previous.map((i) => i.id), ...(edit.snapshots ? snapshotsOf(previous) : [])];
-        await deps.aws.call('DeleteTags', region, (sdk, c) => sdk.deleteTags(c, region, from, { [latestTag.key]: latestTag.value }, signal));
-      }
-      report(describeTagChange(image.tags, edit).join('; ') || `${latestTag.key}=${latestTag.value}`);
-      await deps.aws.call('DeleteTags', region, (sdk, c) =>
-        sdk.deleteTags(c, region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), signal));
-      const set = { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) };
-      await deps.aws.call('CreateTags', region, (sdk, c) => sdk.createTags(c, region, resources, set, signal));
-      return (await deps.aws.describeImage(region, imageId, signal)).image.tags;
-    });
-    deps.images.refreshRegion(region);
-    if (!programmatic) {
-      const where = snapshotIds.length ? ` and ${plural(snapshotIds.length, 'snapshot')}` : '';
-      void vscode.window.showInformationMessage(`Tags of ${image.name} (${imageId})${where} saved${edit.markLatest ? `; it is now the latest of ${groupKey}=${groupValue}` : ''}.`);
-    }
+    const tags = await applyTags(deps, plan);
+    const { image, edit, snapshotIds } = plan;
+    const where = snapshotIds.length ? ` and ${plural(snapshotIds.length, 'snapshot')}` : '';
+    void vscode.window.showInformationMessage(`Tags of ${image.name} (${image.id})${where} saved${edit.markLatest ? `; it is now the latest of ${plan.groupKey}=${plan.groupValue}` : ''}.`);
     return tags;
   };
+}
+
+/** The API's editTags: `{ imageId, region, set?, remove?, snapshots?, markLatest? }`. */
+export async function editTagsApi(deps: ActionDeps, input: unknown): Promise<Record<string, string>> {
+  const { imageId, region, edit } = parseTagsRequest(input);
+  const image = await ownedImageTarget(deps, { imageId, region }, true);
+  return applyTags(deps, planTags(image!, edit));
 }

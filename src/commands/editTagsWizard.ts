@@ -3,15 +3,10 @@ import type { ImageInfo } from '../aws/model';
 import { plural } from '../shared/format';
 import { checkTagKey, checkTagValue } from '../shared/validation';
 import { snapshotsOf } from '../shared/imageSnapshots';
+import type { TagEdit } from './editTagsRequest';
 import { applyTagChange, describeTagChange, latestTag, type TagChange } from './tagChanges';
 
-/** A tag edit as the command applies it. */
-export interface TagEdit extends TagChange {
-  /** Tag the image's EBS snapshots the same way. */
-  readonly snapshots: boolean;
-  /** Move `Latest=true` from the other images of the group to this one. */
-  readonly markLatest: boolean;
-}
+
 
 type Action = { kind: 'save' } | { kind: 'tag'; key: string } | { kind: 'add' } | { kind: 'latest' } | { kind: 'snapshots' };
 type Item = vscode.QuickPickItem & { action?: Action };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { imageDetailsMarkdown } from '../explorer/imageDetailsDocument';
-import { fromLink } from '../shared/commandArgs';
+import { invocationOf } from './invocation';
 import type { CommandHandler } from '../shared/registerCommand';
 import { imageTarget, type ImageAtCursor } from './imageTarget';
 
@@ -56,7 +56,7 @@ export class ImageDetailsProvider implements vscode.TextDocumentContentProvider 
 
 /** amiExplorer.showDetails: returns `{ uri, text }` of the opened document. */
 export function showDetails(aws: AwsService, details: ImageDetailsProvider, atCursor?: ImageAtCursor): CommandHandler {
-  return async (arg, via) => {
+  return async (arg) => {
     const target = await imageTarget(aws, arg, atCursor);
     if (!target) {
       return undefined;
@@ -72,7 +72,7 @@ export function showDetails(aws: AwsService, details: ImageDetailsProvider, atCu
       details.reload(uri);
     }
     // From a hover, the code stays in view.
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: via === fromLink ? vscode.ViewColumn.Beside : undefined });
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: invocationOf([arg]).via === 'link' ? vscode.ViewColumn.Beside : undefined });
     return { uri: uri.toString(), text };
   };
 }

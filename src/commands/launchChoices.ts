@@ -101,7 +101,7 @@ export function launchWarning(image: ImageInfo, now: number = Date.now()): strin
 }
 
 export interface LaunchPlan {
-  readonly image: Pick<ImageInfo, 'id' | 'name' | 'architecture'>;
+  readonly image: Pick<ImageInfo, 'id' | 'name' | 'architecture' | 'ownerId' | 'ownerAlias'>;
   readonly region: string;
   readonly instanceType: string;
   readonly count: number;
@@ -115,9 +115,9 @@ export interface LaunchPlan {
 export function launchSummary(plan: LaunchPlan): string[] {
   const n = plan.count;
   return [
+    `Instances: ${n} × ${plan.instanceType}, billed while they run`,
     `Image: ${plan.image.name} (${plan.image.id}${plan.image.architecture ? `, ${plan.image.architecture}` : ''})`,
-    `Region: ${plan.region}`,
-    `Instances: ${n} × ${plan.instanceType}`,
+    `Image owner: ${[plan.image.ownerAlias, plan.image.ownerId].filter(Boolean).join(' · ') || 'unknown'}`,
     `Name tag: ${plan.name || '(none)'}`,
     `Key pair: ${plan.keyName || '(none: no SSH key; use Session Manager or EC2 Instance Connect)'}`,
     `Subnet: ${plan.subnet ? `${plan.subnet.id} in ${plan.subnet.vpcId}${plan.subnet.availabilityZone ? `, ${plan.subnet.availabilityZone}` : ''}` : 'default VPC (EC2 picks the subnet)'}`,

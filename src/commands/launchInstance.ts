@@ -1,48 +1,16 @@
 import * as vscode from 'vscode';
 import { namingResource } from '../aws/deniedResource';
-import type { LaunchRequest } from '../aws/launchModel';
+import type { LaunchRequest, SecurityGroupInfo, SubnetInfo } from '../aws/launchModel';
 import type { ImageInfo } from '../aws/model';
-import { isProgrammatic } from '../shared/commandArgs';
 import { waitForAccepted, withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
-import { checkImageId, checkRegion, checkTagValue, ensureValid } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import { imageTarget } from './imageTarget';
-import { checkInstanceCount, checkInstanceType, checkKeyName, checkSecurityGroupIds, checkSubnetId } from './launchChoices';
+import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
+import { launchSummary, launchWarning, type LaunchPlan } from './launchChoices';
+import { parseLaunchRequest } from './launchRequest';
 import { askLaunch } from './launchInstanceWizard';
 import { ImageNode } from '../explorer/nodes/imageNode';
-
-/** `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId? }`, checked before any call. */
-function parseLaunchArgs(arg: Record<string, unknown>): { region: string; request: LaunchRequest } {
-  const imageId = ensureValid(arg.imageId, checkImageId) as string;
-  const region = ensureValid(arg.region, checkRegion) as string;
-  const instanceType = ensureValid(arg.instanceType, checkInstanceType) as string;
-  const count = arg.count ?? 1;
-  // A number, not the text the wizard's input box accepts.
-  ensureValid(count, (v) => (typeof v === 'number' ? checkInstanceCount(v) : `The instance count must be a number, not ${JSON.stringify(v)}.`));
-  if (arg.name !== undefined) {
-    ensureValid(arg.name, checkTagValue);
-  }
-  if (arg.keyName !== undefined) {
-    ensureValid(arg.keyName, checkKeyName);
-  }
-  if (arg.subnetId !== undefined) {
-    ensureValid(arg.subnetId, checkSubnetId);
-  }
-  if (arg.securityGroupIds !== undefined) {
-    ensureValid(arg.securityGroupIds, checkSecurityGroupIds);
-  }
-  return {
-    region,
-    request: {
-      imageId, instanceType, count: count as number,
-      name: (arg.name as string | undefined) || undefined,
-      keyName: arg.keyName as string | undefined,
-      subnetId: arg.subnetId as string | undefined,
-      securityGroupIds: arg.securityGroupIds as string[] | undefined,
-    },
-  };
-}
 
 export async function findImage(deps: ActionDeps, region: string, imageId: string): Promise<ImageInfo> {
   const [image] = await deps.aws.call('DescribeImages', region, (sdk, c) => sdk.findImagesById(c, region, [imageId]));
@@ -56,7 +24,7 @@ export async function findImage(deps: ActionDeps, region: string, imageId: strin
  * Everything EC2 would refuse, found before anything launches: the image's state, the instance type and its
  * architecture, the key pair, the subnet, and security groups of the VPC the instances go into.
  */
-async function checkLaunchable(deps: ActionDeps, region: string, request: LaunchRequest, image: ImageInfo, allowUnavailable: boolean): Promise<void> {
+async function checkLaunchable(deps: ActionDeps, region: string, request: LaunchRequest, image: ImageInfo, allowUnavailable: boolean): Promise<LaunchPlan & LaunchRequest> {
   const { aws } = deps;
   if (image.state !== 'available' && !allowUnavailable) {
     throw new Error(`The image ${image.id} (${image.name}) is ${image.state}, not available, so EC2 cannot launch it${image.stateReason ? ` (${image.stateReason})` : ''}. `
@@ -77,8 +45,9 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
     }
   }
   let vpcId: string | undefined;
+  let subnet: SubnetInfo | undefined;
   if (request.subnetId) {
-    const [subnet] = await aws.call('DescribeSubnets', region, (sdk, c) => sdk.listSubnets(c, region, [request.subnetId!]));
+    [subnet] = await aws.call('DescribeSubnets', region, (sdk, c) => sdk.listSubnets(c, region, [request.subnetId!]));
     if (!subnet) {
       throw new Error(`There is no subnet ${request.subnetId} in ${region}. Choose a subnet of the region, or leave it out to use the default VPC.`);
     }
@@ -90,8 +59,9 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
     }
   }
   const wanted = request.securityGroupIds ?? [];
+  let groups: SecurityGroupInfo[] = [];
   if (wanted.length) {
-    const groups = await aws.call('DescribeSecurityGroups', region, (sdk, c) => sdk.listSecurityGroups(c, region, { ids: wanted }));
+    groups = await aws.call('DescribeSecurityGroups', region, (sdk, c) => sdk.listSecurityGroups(c, region, { ids: wanted }));
     for (const id of wanted) {
       const group = groups.find((g) => g.id === id);
       if (!group) {
@@ -103,12 +73,17 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
       }
     }
   }
+  return { ...request, image, region, subnet, securityGroups: wanted.map((id) => groups.find((g) => g.id === id)!) };
 }
 
-/** Launches, waits until the instances run, and shows them in the Instances view. Returns their ids. */
-async function launch(deps: ActionDeps, region: string, request: LaunchRequest, image: ImageInfo, interactive: boolean): Promise<string[]> {
-  await checkLaunchable(deps, region, request, image, interactive);
-  const what = `${request.count} × ${request.instanceType} from ${image.name}`;
+/** Launches as planned, waits until the instances run, and shows them in the Instances view. Returns their ids. */
+async function launch(deps: ActionDeps, plan: LaunchPlan & LaunchRequest, interactive: boolean): Promise<string[]> {
+  const { region } = plan;
+  const request: LaunchRequest = {
+    imageId: plan.imageId, instanceType: plan.instanceType, count: plan.count, name: plan.name, keyName: plan.keyName,
+    subnetId: plan.subnetId, securityGroupIds: plan.securityGroupIds,
+  };
+  const what = `${request.count} × ${request.instanceType} from ${plan.image.name}`;
   let ids: string[] = [];
   let stoppedWaiting = false;
   await withProgress(`Launching ${what} in ${region}`, async (report, signal) => {
@@ -130,24 +105,48 @@ async function launch(deps: ActionDeps, region: string, request: LaunchRequest, 
   return ids;
 }
 
+/** The image and request a command works on: a link's complete object as it is, else the wizard from the image. */
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: ImageInfo; region: string; request: LaunchRequest } | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input)) {
+    const { region, request } = parseLaunchRequest(withoutConfirmed(call.input));
+    return { image: await findImage(deps, region, request.imageId), region, request };
+  }
+  const node = call.via === 'tree' ? call.node : undefined;
+  const target = await imageTarget(deps.aws, call.via === 'link' ? call.input : node, deps.atCursor);
+  if (!target) {
+    return undefined;
+  }
+  const image = node instanceof ImageNode ? node.image : await findImage(deps, target.region, target.imageId);
+  const request = await askLaunch(deps, image, target.region);
+  return request && { image, region: target.region, request };
+}
+
 /**
- * amiExplorer.launchInstance: from an image node, the palette, a hover link (`[{ imageId, region }, 'link']`),
- * or programmatically with `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId? }`,
- * which returns the new instance ids.
+ * amiExplorer.launchInstance: from an image node, the palette or a link (`{ imageId, region, … }` pre-fills the
+ * wizard), always through the summary. Returns the new instance ids.
  */
 export function launchInstance(deps: ActionDeps): CommandHandler {
-  return async (arg, via) => {
-    if (isProgrammatic(arg, via)) {
-      const { region, request } = parseLaunchArgs(arg);
-      const image = await findImage(deps, region, request.imageId);
-      return launch(deps, region, request, image, false);
-    }
-    const target = await imageTarget(deps.aws, arg, deps.atCursor);
-    if (!target) {
+  return async (...args) => {
+    const asked = await askRequest(deps, invocationOf(args));
+    if (!asked) {
       return undefined;
     }
-    const image = arg instanceof ImageNode ? arg.image : await findImage(deps, target.region, target.imageId);
-    const request = await askLaunch(deps, image, target.region);
-    return request ? launch(deps, target.region, request, image, true) : undefined;
+    const plan = await checkLaunchable(deps, asked.region, asked.request, asked.image, true);
+    const lines = launchSummary(plan);
+    const warning = launchWarning(asked.image);
+    const summary = {
+      title: `Launch ${plan.count} × ${plan.instanceType} from ${asked.image.name}`,
+      accept: plan.count === 1 ? 'Launch' : `Launch ${plan.count} Instances`,
+      regions: [asked.region],
+      lines: warning ? [warning, ...lines] : lines,
+    };
+    return await confirmChange(deps.aws, summary) ? launch(deps, plan, true) : undefined;
   };
+}
+
+/** The API's launchInstance: `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId? }`. */
+export async function launchInstanceApi(deps: ActionDeps, input: unknown): Promise<string[]> {
+  const { region, request } = parseLaunchRequest(input);
+  const image = await findImage(deps, region, request.imageId);
+  return launch(deps, await checkLaunchable(deps, region, request, image, false), false);
 }

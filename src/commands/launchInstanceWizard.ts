@@ -4,7 +4,7 @@ import type { ImageInfo } from '../aws/model';
 import { checkTagValue } from '../shared/validation';
 import type { ActionDeps } from './actionDeps';
 import {
-  checkInstanceCount, describeInstanceType, isCommonType, launchSummary, launchWarning, maxLaunchCount, sortInstanceTypes,
+  checkInstanceCount, describeInstanceType, isCommonType, launchWarning, maxLaunchCount, sortInstanceTypes,
 } from './launchChoices';
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
@@ -34,7 +34,7 @@ function groupItem(g: SecurityGroupInfo): Item<SecurityGroupInfo> {
 
 /**
  * The interactive Launch: instance type (of the image's architecture), key pair, subnet, security groups, Name
- * tag and count, then a summary to confirm. Undefined when the person cancels at any step.
+ * tag and count; the command's summary follows. Undefined when the person cancels at any step.
  */
 export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: string): Promise<LaunchRequest | undefined> {
   const { aws } = deps;
@@ -111,8 +111,5 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
     imageId: image.id, instanceType: typePick.value, count: Number(countText), name: name.trim() || undefined,
     keyName: keyPick.value, subnetId: subnet?.id, securityGroupIds: securityGroups.map((g) => g.id),
   };
-  const summary = launchSummary({ image, region, ...request, subnet, securityGroups });
-  const go = await vscode.window.showInformationMessage(
-    `Launch ${request.count} × ${request.instanceType} from ${image.name}?`, { modal: true, detail: summary.join('\n') }, 'Launch');
-  return go === 'Launch' ? request : undefined;
+  return request;
 }

@@ -5,7 +5,7 @@ import type { ImageInfo } from '../aws/model';
 import type { ImageFilterState } from '../explorer/imageFilterState';
 import type { ImagesTree, RevealOutcome } from '../explorer/imagesTree';
 import { defaultImageFilter } from '../aws/model';
-import { fromLink, isProgrammatic } from '../shared/commandArgs';
+import { showWarning } from '../shared/notify';
 import { isPast } from '../shared/format';
 import type { CommandHandler } from '../shared/registerCommand';
 import { imageTarget, type ImageAtCursor } from './imageTarget';
@@ -36,8 +36,7 @@ function hiddenByFilter(image: ImageInfo, filter: ImageFilterState): string | un
  * or asked for). Returns true once revealed; says why when the view cannot show it, and offers the fix.
  */
 export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFilterState, atCursor: ImageAtCursor): CommandHandler {
-  return async (arg, via) => {
-    const programmatic = isProgrammatic(arg, via);
+  return async (arg) => {
     const target = await imageTarget(aws, arg, atCursor);
     if (!target) {
       return undefined;
@@ -60,19 +59,16 @@ export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFi
       };
     } else if (!scopes.length) {
       problem = `${imageId} is a public image of ${image.ownerAlias ?? image.ownerId}: the Images view lists others' public images only through Public catalog searches.`;
-      fix = { label: 'Show Details', run: () => vscode.commands.executeCommand('amiExplorer.showDetails', { imageId, region }, fromLink) };
+      fix = { label: 'Show Details', run: () => vscode.commands.executeCommand('amiExplorer.showDetails', { imageId, region }) };
     } else {
       const reason = hiddenByFilter(image, filter);
       problem = `${imageId} is not listed in the Images view: ${reason ?? 'it was not found among the images of its region'}.`;
       fix = reason ? { label: 'Show All Images', run: () => filter.set({ ...defaultImageFilter, includeDeprecated: true, includeDisabled: true }) } : undefined;
     }
-    if (programmatic) {
-      throw new Error(problem);
-    }
-    const choice = await vscode.window.showWarningMessage(problem, ...(fix ? [fix.label] : []));
+    const choice = await showWarning(problem, ...(fix ? [fix.label] : []));
     if (fix && choice === fix.label) {
       await fix.run();
-      return vscode.commands.executeCommand('amiExplorer.revealImage', { imageId, region }, fromLink);
+      return vscode.commands.executeCommand('amiExplorer.revealImage', { imageId, region });
     }
     return false;
   };

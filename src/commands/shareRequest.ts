@@ -1,8 +1,10 @@
 // The share action's inputs, checks and wording, without AWS. Pure: unit-tested.
 import { imageBlockPublicAccessBlocked, type LaunchPermissionChange, type LaunchPermissionSet } from '../aws/imageSharingModel';
 import type { LaunchPermissions } from '../aws/model';
-import { checkAccountId, checkImageId, checkOrganizationArn, checkOrganizationalUnitArn, checkRegion, ensureValid } from '../shared/validation';
-import { joinAnd, unknownOptions } from './copyRequest';
+import { checkWith, isBoolean, isList, optional, readOptions, required, type Schema } from '../shared/options';
+import type { ActionSummary } from '../shared/summaryText';
+import { checkAccountId, checkImageId, checkOrganizationArn, checkOrganizationalUnitArn, checkRegion } from '../shared/validation';
+import { joinAnd } from './copyRequest';
 
 export interface ShareRequest {
   readonly imageId: string;
@@ -14,44 +16,32 @@ export interface ShareRequest {
 
 export const emptyPermissionSet: LaunchPermissionSet = { public: false, accounts: [], organizationArns: [], organizationalUnitArns: [] };
 
-const listOptions = {
-  addAccounts: checkAccountId,
-  removeAccounts: checkAccountId,
-  addOrganizationArns: checkOrganizationArn,
-  removeOrganizationArns: checkOrganizationArn,
-  addOrganizationalUnitArns: checkOrganizationalUnitArn,
-  removeOrganizationalUnitArns: checkOrganizationalUnitArn,
-} as const;
+const listOption = (check: (v: unknown) => string | undefined, example: string) => optional(isList(check, example));
+const accountList = listOption(checkAccountId, '["123456789012"]');
+const organizationList = listOption(checkOrganizationArn, '["arn:aws:organizations::123456789012:organization/o-abcde12345"]');
+const ouList = listOption(checkOrganizationalUnitArn, '["arn:aws:organizations::123456789012:ou/o-abcde12345/ou-ab12-cdef3456"]');
 
-const knownOptions = ['imageId', 'region', ...Object.keys(listOptions), 'public', 'shareSnapshots'];
+const shareSchema: Schema = {
+  imageId: required(checkWith(checkImageId)),
+  region: required(checkWith(checkRegion)),
+  addAccounts: accountList,
+  removeAccounts: accountList,
+  addOrganizationArns: organizationList,
+  removeOrganizationArns: organizationList,
+  addOrganizationalUnitArns: ouList,
+  removeOrganizationalUnitArns: ouList,
+  public: optional(isBoolean),
+  shareSnapshots: optional(isBoolean),
+  confirmed: optional(isBoolean),
+};
 
-function list(arg: Record<string, unknown>, key: keyof typeof listOptions): string[] {
-  const value = arg[key];
-  if (value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new Error(`${key} must be a list, e.g. ["123456789012"].`);
-  }
-  for (const item of value) {
-    ensureValid(item, listOptions[key]);
-  }
-  return [...new Set((value as string[]).map((v) => v.trim()))];
+function list(arg: Record<string, unknown>, key: string): string[] {
+  return [...new Set(((arg[key] as string[] | undefined) ?? []).map((v) => v.trim()))];
 }
 
-/** The programmatic argument, checked whole before anything runs. */
-export function parseShareRequest(arg: Record<string, unknown>): ShareRequest {
-  const extra = unknownOptions(arg, knownOptions);
-  if (extra) {
-    throw new Error(extra);
-  }
-  const imageId = (ensureValid(arg.imageId, checkImageId) as string).trim();
-  const region = (ensureValid(arg.region, checkRegion) as string).trim();
-  for (const key of ['public', 'shareSnapshots']) {
-    if (arg[key] !== undefined && typeof arg[key] !== 'boolean') {
-      throw new Error(`${key} must be true or false.`);
-    }
-  }
+/** The input object, checked whole before anything runs. `confirmed` is the API's to check (see exposes). */
+export function parseShareRequest(input: unknown): ShareRequest {
+  const arg = readOptions(input, shareSchema, 'Share image');
   const change: LaunchPermissionChange = {
     add: { public: arg.public === true, accounts: list(arg, 'addAccounts'), organizationArns: list(arg, 'addOrganizationArns'), organizationalUnitArns: list(arg, 'addOrganizationalUnitArns') },
     remove: { public: arg.public === false, accounts: list(arg, 'removeAccounts'), organizationArns: list(arg, 'removeOrganizationArns'), organizationalUnitArns: list(arg, 'removeOrganizationalUnitArns') },
@@ -60,7 +50,52 @@ export function parseShareRequest(arg: Record<string, unknown>): ShareRequest {
   if (conflict.length) {
     throw new Error(`${joinAnd(conflict)} ${conflict.length > 1 ? 'are' : 'is'} both added and removed: keep one.`);
   }
-  return { imageId, region, change, shareSnapshots: arg.shareSnapshots === true };
+  return { imageId: arg.imageId as string, region: arg.region as string, change, shareSnapshots: arg.shareSnapshots === true };
+}
+
+/** What the change exposes beyond launching: everyone (public), or the disks' contents (snapshots); undefined when neither. */
+export function exposes(request: ShareRequest): string | undefined {
+  if (request.change.add.public) {
+    return `Making ${request.imageId} public lets every AWS account launch it and copy its disks`;
+  }
+  if (request.shareSnapshots && request.change.add.accounts.length) {
+    return `Sharing the snapshots of ${request.imageId} lets ${joinAnd(request.change.add.accounts)} copy its disks`;
+  }
+  return undefined;
+}
+
+/** The summary before the change: each permission added or removed, and what that exposes. */
+export function shareSummary(request: ShareRequest, image: { readonly name: string }, snapshotIds: readonly string[]): ActionSummary {
+  const { add, remove } = request.change;
+  const lines: string[] = [];
+  if (add.public) {
+    lines.push('Makes it PUBLIC: every AWS account can find and launch it, and copy what is on its disks');
+  }
+  if (!isEmptySet({ ...add, public: false })) {
+    lines.push(`Lets ${describeLaunchPermissions({ ...add, public: false })} launch it`);
+  }
+  if (remove.public) {
+    lines.push('Makes it private: other accounts can no longer find or launch it unless shared with them');
+  }
+  if (!isEmptySet({ ...remove, public: false })) {
+    lines.push(`Stops ${describeLaunchPermissions({ ...remove, public: false })} from launching it; their running instances keep running`);
+  }
+  if (request.shareSnapshots && (add.accounts.length || remove.accounts.length)) {
+    const snaps = snapshotIds.length ? snapshotIds.join(', ') : 'none';
+    if (add.accounts.length) {
+      lines.push(`Lets ${joinAnd(add.accounts)} create volumes from its snapshots (${snaps}), so they can copy the image`);
+    }
+    if (remove.accounts.length) {
+      lines.push(`Revokes createVolumePermission on its snapshots (${snaps}) from ${joinAnd(remove.accounts)}`);
+    }
+  }
+  return {
+    title: `Share ${image.name} (${request.imageId})`,
+    accept: add.public ? 'Make Public' : 'Apply Sharing',
+    regions: [request.region],
+    lines: lines.length ? lines : ['No change: the permissions stay as they are'],
+    destructive: exposes(request) !== undefined,
+  };
 }
 
 function conflicts(change: LaunchPermissionChange): string[] {

@@ -49,3 +49,8 @@ export function isPast(iso: string | undefined, now: number = Date.now()): boole
 export function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
+
+/** Plain text where VS Code renders `$(icon)` (QuickPick items, status bar text): the icon syntax shown as text. */
+export function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { AwsError } from '../aws/errors';
 import { log } from './log';
-import { isPlainObject } from './plainObject';
+import { showError } from './notify';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
 /**
- * The only way this extension registers a command. Failures are logged, shown to the user when a person
- * started the command, and rethrown to programmatic callers (one plain-object argument), whose promise
- * rejects with the same message.
+ * The only way this extension registers a command. A person is behind every command (programs use the API), so
+ * a failure is logged and shown, never left as an unhandled rejection; a cancel is only logged.
  */
 export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
   context.subscriptions.push(
@@ -22,10 +21,7 @@ export function registerCommand(context: vscode.ExtensionContext, id: string, ha
           return undefined;
         }
         log().error(`${id}: ${err.message}`);
-        if (args.length === 1 && isPlainObject(args[0])) {
-          throw err;
-        }
-        void vscode.window.showErrorMessage(err.message);
+        void showError(err.message);
         return undefined;
       }
     }),

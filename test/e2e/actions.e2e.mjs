@@ -40,6 +40,10 @@ await runScenario({
     await page.keyboard.press('Enter');
     await quickInput.filter({ hasText: 'Copy image (5/5)' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
+    // The summary names the account, both regions and what will be created, before anything is copied.
+    await quickInput.filter({ hasText: `Review: Copy ${source.name}` }).waitFor({ timeout: 30_000 });
+    await quickInput.filter({ hasText: /account \d{12}/ }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
 
     // The copy is revealed (and selected) under eu-west-1.
     const copy = imagesPane.locator('.monaco-list-row.selected', { hasText: copyName });
@@ -50,6 +54,8 @@ await runScenario({
     await copy.click({ button: 'right' });
     await chooseMenuItem('Deregister Image…');
     await quickInput.filter({ hasText: 'Delete the snapshots too?' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await quickInput.filter({ hasText: `Review: Deregister ${copyName}` }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.filter({ hasText: `Deregister ${copyName}` }).waitFor({ timeout: 30_000 });

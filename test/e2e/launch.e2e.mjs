@@ -16,8 +16,12 @@ await runScenario({
     const imageRow = (text) => pane('Images').locator('.monaco-list-row', { hasText: text }).first();
     const quickInput = page.locator('.quick-input-widget');
     const step = (title) => quickInput.filter({ hasText: title }).waitFor({ timeout: 30_000 });
+    // A step's items may still be loading when its title shows: Enter before they arrive would pick nothing.
+    const stepWithItems = async (title) => {
+      await step(title);
+      await quickInput.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    };
     const chooseMenuItem = (label) => pickMenuItem(page, label);
-    const dialogButton = (text) => page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${text}$`) });
 
     await page.locator('.activitybar [aria-label^="AMI Explorer"]').first().click({ timeout: 60_000 });
     await imageRow('us-east-1').click({ timeout: 30_000 });
@@ -31,7 +35,7 @@ await runScenario({
     await quickInput.locator('.monaco-list-row', { hasText: 't3.micro' }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     for (const n of [2, 3, 4]) {
-      await step(`Launch from image (${n}/6)`);
+      await stepWithItems(`Launch from image (${n}/6)`);
       await page.keyboard.press('Enter');
     }
     await step('Launch from image (5/6)');
@@ -39,8 +43,11 @@ await runScenario({
     await page.keyboard.press('Enter');
     await step('Launch from image (6/6)');
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-dialog-box', { hasText: `Launch 1 × t3.micro from ${source.name}?` }).waitFor({ timeout: 30_000 });
-    await dialogButton('Launch').click();
+    // The summary names the account and the region, and what will be created.
+    await stepWithItems(`Review: Launch 1 × t3.micro from ${source.name}`);
+    await quickInput.filter({ hasText: /account \d{12}/ }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Instances: 1 × t3.micro' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
     const instance = pane('Instances').locator('.monaco-list-row.selected', { hasText: instanceName });
     await instance.waitFor({ timeout: 60_000 });
     log(`launched "${instanceName}" through the wizard; it is selected in the Instances view`);
@@ -58,10 +65,10 @@ await runScenario({
     await page.keyboard.press('Enter');
     await step('Create image (3/4): more tags');
     await page.keyboard.press('Enter');
-    await step('Create image (4/4)');
+    await stepWithItems('Create image (4/4)');
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-dialog-box', { hasText: `Create image "${imageName}"?` }).waitFor({ timeout: 30_000 });
-    await dialogButton('Create Image').click();
+    await stepWithItems(`Review: Create image "${imageName}"`);
+    await page.keyboard.press('Enter');
     await pane('Images').locator('.monaco-list-row.selected', { hasText: imageName }).waitFor({ timeout: 60_000 });
     log(`baked "${imageName}" from the instance; it is selected in the Images view`);
     await shot('action-create-image.png');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, label, restoreSettingAfter, type TestingApi } from './helpers';
+import { noticeOf } from './prompts';
 
 describe('profiles, regions and grouping', () => {
   let api: TestingApi;
@@ -22,20 +23,14 @@ describe('profiles, regions and grouping', () => {
 
   it('selectRegions rejects a name that is not a region and changes nothing', async () => {
     const before = vscode.workspace.getConfiguration('amiExplorer').get('regions');
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: ['Europe'] })),
-      /"Europe" is not an AWS region name/,
-    );
+    assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.selectRegions', { regions: ['Europe'] })), /"Europe" is not an AWS region name/);
     assert.deepEqual(vscode.workspace.getConfiguration('amiExplorer').get('regions'), before);
   });
 
   it('groupByTag writes the setting and rejects reserved keys', async () => {
     assert.equal(await vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'Version' }), 'Version');
     assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'aws:cloudformation' })),
-      /not a valid tag key/,
-    );
+    assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'aws:cloudformation' })), /not a valid tag key/);
     assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
   });
 

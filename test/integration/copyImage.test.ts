@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { DisableImageCommand, type Image } from '@aws-sdk/client-ec2';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ec2, tag } from './ec2';
 import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from './ec2Sharing';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 const source = 'us-west-2';
 const targets = ['eu-central-1', 'us-east-2'];
 
 function copy(arg: Record<string, unknown>): Promise<Record<string, string>> {
-  return Promise.resolve(vscode.commands.executeCommand<Record<string, string>>('amiExplorer.copyImage', arg));
+  return publicApi().then((a) => a.copyImage(arg as never));
 }
 
 type ImageNodeLike = ExplorerNode & { imageId: string };
@@ -116,7 +115,7 @@ describe('copy image to regions', function () {
 
     it('unknown options and wrong types', async () => {
       await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, copytags: true }), /Unknown option "copytags"/);
-      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, encrypted: 'yes' }), /encrypted must be true or false/);
+      await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, encrypted: 'yes' }), /"encrypted" must be true or false/);
       await assert.rejects(copy({ imageId: src.ImageId, region: source, targetRegions: targets, name: 'x' }), /not a valid image name/);
     });
   });

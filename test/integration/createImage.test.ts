@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
-import * as vscode from 'vscode';
-import { extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { treeQuiet } from './treeQuiet';
 import { ec2, ownedImages, registerTestImage, tag } from './ec2';
 import { runTestInstance, snapshotsOf } from './ec2Instances';
@@ -9,7 +8,7 @@ import { runTestInstance, snapshotsOf } from './ec2Instances';
 const region = 'us-west-1';
 
 function createImage(arg: Record<string, unknown>): Promise<string> {
-  return Promise.resolve(vscode.commands.executeCommand<string>('amiExplorer.createImage', arg));
+  return publicApi().then((a) => a.createImage(arg as never));
 }
 
 describe('Create image from instance', () => {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerSummary } from './prompts';
 import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, type TestImage } from './ec2Lifecycle';
 
-const deprecate = (arg: unknown) => Promise.resolve(vscode.commands.executeCommand<string | null>('amiExplorer.deprecateImage', arg));
+const deprecate = (arg: unknown) => publicApi().then((a) => a.deprecateImage(arg as never));
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 describe('Deprecate action', () => {
@@ -67,9 +68,13 @@ describe('Deprecate action', () => {
     const node = await (await ownedScope(api, region)).nodeFor(picked.imageId);
     assert.ok(node, 'the image is in the tree');
     const started = Date.now();
-    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deprecateImage', node));
-    await answerQuickPick(1);
-    await running;
+    const { summary } = await answerSummary(api, async () => {
+      const running = vscode.commands.executeCommand('amiExplorer.deprecateImage', node);
+      await answerQuickPick(1);
+      return running;
+    }, 'accept');
+    assert.match(summary.items.join('\n'), /Deprecated from \d{4}-\d\d-\d\d/);
+    assert.match(summary.items.join('\n'), new RegExp(`Region: ${region}`));
     const stored = Date.parse((await imageNow(picked.imageId))?.DeprecationTime ?? '');
     const expected = started + 30 * 86_400_000;
     assert.ok(Math.abs(stored - expected) < 120_000, `deprecation ${new Date(stored).toISOString()} is 30 days from now`);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeregisterResult } from '../../src/commands/deregisterImage';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, newSnapshot, registerImage, runInstance, snapshotNow } from './ec2Lifecycle';
 import { ownedImages } from './ec2';
 
-const deregister = (arg: unknown) => Promise.resolve(vscode.commands.executeCommand<DeregisterResult>('amiExplorer.deregisterImage', arg));
+const deregister = (arg: unknown): Promise<DeregisterResult> => publicApi().then((a) => a.deregisterImage(arg as never));
 
 describe('Deregister action', () => {
   let api: TestingApi;

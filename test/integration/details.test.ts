@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi } from './helpers';
+import { extensionApi, type TestingApi } from './helpers';
+import { noticeOf } from './prompts';
 import { ownedImages, tag } from './ec2';
 
 describe('image details and copy id', () => {
-  before(extensionApi);
+  let api: TestingApi;
+  before(async () => {
+    api = await extensionApi();
+  });
 
   it('showDetails opens a read-only document with the facts, block devices and launch permissions', async () => {
     const image = (await ownedImages('us-east-1')).find((i) => tag(i, 'Project') === 'PetTracker' && i.BlockDeviceMappings?.some((b) => b.Ebs?.SnapshotId));
@@ -21,18 +25,12 @@ describe('image details and copy id', () => {
     assert.equal(editor?.document.uri.scheme, 'ami-explorer-details');
   });
 
-  it('showDetails of an image that does not exist rejects, saying so', async () => {
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('amiExplorer.showDetails', { imageId: 'ami-0000000000000dead', region: 'us-east-1' })),
-      /ami-0000000000000dead/,
-    );
+  it('showDetails of an image that does not exist says so', async () => {
+    assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.showDetails', { imageId: 'ami-0000000000000dead', region: 'us-east-1' })), /ami-0000000000000dead/);
   });
 
-  it('showDetails rejects a malformed id before calling AWS', async () => {
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('amiExplorer.showDetails', { imageId: 'ami-XYZ', region: 'us-east-1' })),
-      /"ami-XYZ" is not an AMI id/,
-    );
+  it('showDetails refuses a malformed id before calling AWS', async () => {
+    assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.showDetails', { imageId: 'ami-XYZ', region: 'us-east-1' })), /"ami-XYZ" is not an AMI id/);
   });
 
   it('copyImageId puts the id on the clipboard', async () => {

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerSummary } from './prompts';
 import { answerQuickPick } from './quickPick';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, snapshotNow, tagsOf, type TestImage } from './ec2Lifecycle';
 
-const editTags = (arg: unknown) => Promise.resolve(vscode.commands.executeCommand<Record<string, string>>('amiExplorer.editTags', arg));
+const editTags = (arg: unknown) => publicApi().then((a) => a.editTags(arg as never));
 
 describe('Edit tags action', () => {
   let api: TestingApi;
@@ -61,10 +62,13 @@ describe('Edit tags action', () => {
     api.images.refreshRegion(region);
     const node = await (await ownedScope(api, region)).nodeFor(newer.imageId);
     assert.ok(node, 'the image is in the tree');
-    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.editTags', node));
-    await answerQuickPick(2); // Project tag, Add tag…, Mark as latest
-    await answerQuickPick(0); // Save changes
-    await running;
+    const { summary } = await answerSummary(api, async () => {
+      const running = vscode.commands.executeCommand('amiExplorer.editTags', node);
+      await answerQuickPick(2); // Project tag, Add tag…, Mark as latest
+      await answerQuickPick(0); // Save changes
+      return running;
+    }, 'accept');
+    assert.match(summary.items.join('\n'), /latest of Project=Wizard/);
     assert.deepEqual(tagsOf(await imageNow(newer.imageId)), { Project: 'Wizard', Latest: 'true' });
     assert.deepEqual(tagsOf(await imageNow(older.imageId)), { Project: 'Wizard' });
   });

@@ -2,16 +2,28 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { activate } from '../../src/extension';
+import type { AmiExplorerApi } from '../../src/api/amiExplorerApi';
+import type { activate, TestingHooks } from '../../src/extension';
 
-export type TestingApi = NonNullable<ReturnType<typeof activate>>['testing'];
+export type TestingApi = TestingHooks;
 
-export async function extensionApi(): Promise<TestingApi> {
+async function exports(): Promise<ReturnType<typeof activate>> {
   const ext = vscode.extensions.getExtension<ReturnType<typeof activate>>('ami-explorer.ami-explorer');
   assert.ok(ext, 'extension ami-explorer.ami-explorer is installed');
-  const api = ext.isActive ? ext.exports : await ext.activate();
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+export async function extensionApi(): Promise<TestingApi> {
+  const api = await exports();
   assert.ok(api?.testing, 'the extension runs in test mode');
   return api.testing;
+}
+
+/** The extension's public API, as another extension gets it from `getExtension(…).exports`. */
+export async function publicApi(): Promise<AmiExplorerApi> {
+  const api = await exports();
+  assert.equal(api.apiVersion, 1);
+  return api;
 }
 
 /** What the sandbox seeder created (sandbox/seed.mjs), handed over by the test runner. */

@@ -4,7 +4,8 @@ import {
   EnableImageDeprecationCommand,
 } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { noticeOf } from './prompts';
 import { treeQuiet } from './treeQuiet';
 import { ec2, registerTestImage, tag } from './ec2';
 import { instancesById, liveInstances } from './ec2Instances';
@@ -12,7 +13,7 @@ import { instancesById, liveInstances } from './ec2Instances';
 const region = 'us-west-1';
 
 function launch(arg: Record<string, unknown>): Promise<string[]> {
-  return Promise.resolve(vscode.commands.executeCommand<string[]>('amiExplorer.launchInstance', arg));
+  return publicApi().then((a) => a.launchInstance(arg as never));
 }
 
 describe('Launch instance', () => {
@@ -115,10 +116,10 @@ describe('Launch instance', () => {
     });
   }
 
-  it('from a hover link ([{ imageId, region }, "link"]) shows a failure instead of rejecting, and launches nothing', async () => {
+  it('from a hover link ({ imageId, region }) shows the failure to the person, and launches nothing', async () => {
     const before = (await liveInstances(region)).length;
-    const result = await vscode.commands.executeCommand('amiExplorer.launchInstance', { imageId: 'ami-0000000000000dead', region }, 'link');
-    assert.equal(result, undefined);
+    const message = await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.launchInstance', { imageId: 'ami-0000000000000dead', region }));
+    assert.match(message, /ami-0000000000000dead does not exist in us-west-1/);
     assert.equal((await liveInstances(region)).length, before);
   });
 });

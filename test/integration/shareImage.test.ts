@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import {
   DescribeImagesCommand, DisableImageBlockPublicAccessCommand, DisableImageCommand, EnableImageBlockPublicAccessCommand, type Image,
 } from '@aws-sdk/client-ec2';
 import type { LaunchPermissions } from '../../src/aws/model';
 import { ec2 } from './ec2';
 import { launchPermissionsOf, registerImage, snapshotOf, volumePermissionsOf } from './ec2Sharing';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 const region = 'us-west-2';
 const partner = '111122223333';
@@ -15,7 +14,7 @@ const org = 'arn:aws:organizations::123456789012:organization/o-abcde12345';
 const ou = 'arn:aws:organizations::123456789012:ou/o-abcde12345/ou-ab12-cdef3456';
 
 function share(arg: Record<string, unknown>): Promise<LaunchPermissions> {
-  return Promise.resolve(vscode.commands.executeCommand<LaunchPermissions>('amiExplorer.shareImage', arg));
+  return publicApi().then((a) => a.shareImage(arg as never));
 }
 
 /** The context value of an image's node under us-west-2 › Owned by me (it says "public" for public images). */

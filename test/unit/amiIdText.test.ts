@@ -105,7 +105,7 @@ describe('hover markdown', () => {
     const commands = [...text.matchAll(/command:([\w.]+)\?([^ )]+)/g)];
     assert.deepEqual(commands.map((m) => m[1]), ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance']);
     assert.ok(commands.every((m) => (hoverCommands as readonly string[]).includes(m[1])));
-    assert.deepEqual(JSON.parse(decodeURIComponent(commands[0][2])), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }, 'link']);
+    assert.deepEqual(JSON.parse(decodeURIComponent(commands[0][2])), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }]);
     assert.ok(text.includes(consoleUrl('us-east-1', 'ami-0123456789abcdef0')));
     assert.equal(consoleUrl('eu-west-1', 'ami-1'), 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#ImageDetails:imageId=ami-1');
     assert.match(consoleUrl('cn-north-1', 'ami-1'), /^https:\/\/console\.amazonaws\.cn\//);

@@ -59,9 +59,9 @@ describe('share request', () => {
 
   it('refuses malformed ids, conflicts and unknown options', () => {
     assert.throws(() => parseShareRequest({ ...base, addAccounts: ['1234'] }), /"1234" is not an AWS account id/);
-    assert.throws(() => parseShareRequest({ ...base, addAccounts: '111122223333' }), /addAccounts must be a list/);
+    assert.throws(() => parseShareRequest({ ...base, addAccounts: '111122223333' }), /"addAccounts" must be a list/);
     assert.throws(() => parseShareRequest({ ...base, addAccounts: ['111122223333'], removeAccounts: ['111122223333'] }), /both added and removed/);
-    assert.throws(() => parseShareRequest({ ...base, public: 'yes' }), /public must be true or false/);
+    assert.throws(() => parseShareRequest({ ...base, public: 'yes' }), /"public" must be true or false/);
   });
 
   it('refuses public for encrypted images and while block public access is on, and sharing others\' images', () => {

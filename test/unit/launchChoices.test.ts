@@ -90,9 +90,9 @@ describe('launchSummary', () => {
       securityGroups: [{ id: 'sg-0123456789abcdef0', name: 'web' }],
     });
     assert.deepEqual(lines, [
+      'Instances: 2 × t3.small, billed while they run',
       'Image: web-2026.11.23 (ami-0123456789abcdef0, x86_64)',
-      'Region: us-west-1',
-      'Instances: 2 × t3.small',
+      'Image owner: 123456789012',
       'Name tag: web',
       'Key pair: ops',
       'Subnet: subnet-0123456789abcdef0 in vpc-0123456789abcdef0, us-west-1a',

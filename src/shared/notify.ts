@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+
+export interface Notice {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+const notices = new vscode.EventEmitter<Notice>();
+
+/** Every error or warning a command shows: how tests read what the person was told. */
+export const onDidNotify: vscode.Event<Notice> = notices.event;
+
+export function showError<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
+  notices.fire({ severity: 'error', message });
+  return vscode.window.showErrorMessage(message, ...items);
+}
+
+export function showWarning<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
+  notices.fire({ severity: 'warning', message });
+  return vscode.window.showWarningMessage(message, ...items);
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { noIcons } from './format';
+import { summaryFacts, whereText, type ActionSummary, type Identity } from './summaryText';
+
+/** A summary as shown: the action's summary and the text of the step, as the person reads it. */
+export interface ShownSummary {
+  readonly summary: ActionSummary;
+  readonly title: string;
+  readonly placeholder: string;
+  /** Each item's label and description. */
+  readonly items: readonly string[];
+}
+
+const shown = new vscode.EventEmitter<ShownSummary>();
+
+/** Fires when a summary is shown: how tests (and only tests) know the step is waiting for an answer. */
+export const onDidShowSummary: vscode.Event<ShownSummary> = shown.event;
+
+type Item = vscode.QuickPickItem & { readonly answer?: boolean };
+
+/**
+ * The last step of every action that changes AWS: a summary naming the profile, the account, the regions and
+ * what will happen. True only when the person picks the accepting item; Escape, Cancel or focus loss say no.
+ */
+export async function confirmSummary(summary: ActionSummary, who: Identity): Promise<boolean> {
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = noIcons(`Review: ${summary.title}`);
+  pick.placeholder = noIcons(`${whereText(summary, who)} — Enter to ${summary.accept.toLowerCase()}, Escape to cancel`);
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  const facts = summaryFacts(summary, who).map((line): Item => ({ label: noIcons(line) }));
+  pick.items = [
+    { label: `${summary.destructive ? '$(warning)' : '$(check)'} ${noIcons(summary.accept)}`, description: noIcons(whereText(summary, who)), answer: true },
+    { label: 'What will happen', kind: vscode.QuickPickItemKind.Separator },
+    ...facts,
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(close) Cancel', answer: false },
+  ];
+  pick.activeItems = [pick.items[0]];
+  try {
+    return await new Promise<boolean>((resolve) => {
+      pick.onDidAccept(() => {
+        const answer = pick.selectedItems[0]?.answer;
+        if (answer !== undefined) {
+          resolve(answer);
+        }
+        // A fact line is not an answer: the summary stays open.
+      });
+      pick.onDidHide(() => resolve(false));
+      pick.show();
+      shown.fire({
+        summary, title: pick.title ?? '', placeholder: pick.placeholder ?? '',
+        items: pick.items.map((i) => [i.label, i.description].filter(Boolean).join(' ')),
+      });
+    });
+  } finally {
+    pick.dispose();
+  }
+}
