@@ -33,7 +33,7 @@ function hiddenByFilter(image: ImageInfo, filter: ImageFilterState): string | un
 
 /**
  * amiExplorer.revealImage: opens the Images view at an image (`{ imageId, region }`, the id under the cursor,
- * or asked for). Returns true once revealed; says why when the view cannot show it, and offers the fix.
+ * or asked for). Returns true once revealed, else false, saying why the view cannot show it and offering the fix.
  */
 export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFilterState, atCursor: ImageAtCursor): CommandHandler {
   return async (arg) => {
@@ -65,11 +65,13 @@ export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFi
       problem = `${imageId} is not listed in the Images view: ${reason ?? 'it was not found among the images of its region'}.`;
       fix = reason ? { label: 'Show All Images', run: () => filter.set({ ...defaultImageFilter, includeDeprecated: true, includeDisabled: true }) } : undefined;
     }
-    const choice = await showWarning(problem, ...(fix ? [fix.label] : []));
-    if (fix && choice === fix.label) {
-      await fix.run();
-      return vscode.commands.executeCommand('amiExplorer.revealImage', { imageId, region });
-    }
+    // The command ends here; the fix, if the person picks it, reveals again.
+    void showWarning(problem, ...(fix ? [fix.label] : [])).then(async (choice) => {
+      if (fix && choice === fix.label) {
+        await fix.run();
+        await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId, region });
+      }
+    });
     return false;
   };
 }

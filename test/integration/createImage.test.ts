@@ -80,7 +80,7 @@ describe('Create image from instance', () => {
     ['a reserved tag key', () => ({ instanceId: running, region, name: 'bake-suite-x', tags: { 'aws:owner': 'me' } }), /reserved for AWS/],
     ['a tag value that is not text', () => ({ instanceId: running, region, name: 'bake-suite-x', tags: { Version: 3 } }), /not a tag value/],
     ['a description too long', () => ({ instanceId: running, region, name: 'bake-suite-x', description: 'd'.repeat(256) }), /at most 255 characters/],
-    ['noReboot that is not a boolean', () => ({ instanceId: running, region, name: 'bake-suite-x', noReboot: 'yes' }), /noReboot must be true or false/],
+    ['noReboot that is not a boolean', () => ({ instanceId: running, region, name: 'bake-suite-x', noReboot: 'yes' }), /"noReboot" must be true or false/],
   ];
   for (const [what, arg, message] of bad) {
     it(`rejects ${what} and creates nothing`, async () => {

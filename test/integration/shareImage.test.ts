@@ -37,7 +37,7 @@ describe('share image', function () {
   });
 
   it('adds accounts, an organization and an OU, and shares the snapshots with the accounts', async () => {
-    const result = await share({ imageId: img.ImageId, region, addAccounts: [partner, other], addOrganizationArns: [org], addOrganizationalUnitArns: [ou], shareSnapshots: true });
+    const result = await share({ imageId: img.ImageId, region, addAccounts: [partner, other], addOrganizationArns: [org], addOrganizationalUnitArns: [ou], shareSnapshots: true, confirmed: true });
     const truth = await launchPermissionsOf(region, img.ImageId!);
     for (const expected of [{ UserId: partner }, { UserId: other }, { OrganizationArn: org }, { OrganizationalUnitArn: ou }]) {
       assert.ok(truth.some((p) => JSON.stringify(p) === JSON.stringify(expected)), `EC2 lists ${JSON.stringify(expected)}: ${JSON.stringify(truth)}`);
@@ -65,7 +65,7 @@ describe('share image', function () {
   });
 
   it('makes the image public when block public access is off, and private again; the view follows', async () => {
-    const result = await share({ imageId: img.ImageId, region, public: true });
+    const result = await share({ imageId: img.ImageId, region, public: true, confirmed: true });
     assert.equal(result.public, true);
     assert.ok((await launchPermissionsOf(region, img.ImageId!)).some((p) => p.Group === 'all'));
     assert.match(await nodeContext(api, img.ImageId!), /\bpublic\b/);
@@ -87,7 +87,7 @@ describe('share image', function () {
     it('making it public while block public access is on, saying how to lift it', async () => {
       await ec2(region).send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'block-new-sharing' }));
       try {
-        await assert.rejects(share({ imageId: img.ImageId, region, public: true, addAccounts: [other] }),
+        await assert.rejects(share({ imageId: img.ImageId, region, public: true, addAccounts: [other], confirmed: true }),
           /Image block public access is on for this account in us-west-2.*aws ec2 disable-image-block-public-access --region us-west-2/);
       } finally {
         await ec2(region).send(new DisableImageBlockPublicAccessCommand({}));
@@ -96,7 +96,7 @@ describe('share image', function () {
 
     it('making an encrypted image public', async () => {
       const encrypted = await registerImage(region, 'share-encrypted', { encrypted: true });
-      await assert.rejects(share({ imageId: encrypted.ImageId, region, public: true }), /encrypted snapshots.*cannot make an image with encrypted snapshots public/);
+      await assert.rejects(share({ imageId: encrypted.ImageId, region, public: true, confirmed: true }), /encrypted snapshots.*cannot make an image with encrypted snapshots public/);
       assert.deepEqual(await launchPermissionsOf(region, encrypted.ImageId!), []);
     });
 
