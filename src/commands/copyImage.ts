@@ -13,7 +13,8 @@ import {
   type CopyOutcome, type CopyRequest, type CopySummary,
 } from './copyRequest';
 import { imageTarget } from './imageTarget';
-import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
+import { confirmChange } from './confirmChange';
+import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 
 interface CopyPlan {
   readonly source: ImageInfo;

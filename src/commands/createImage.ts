@@ -11,7 +11,8 @@ import type { ActionDeps } from './actionDeps';
 import { askImageCreation, pickInstance } from './createImageWizard';
 import { nameTaken } from './imageNameCheck';
 import { createImageSummary, parseCreateRequest } from './createImageRequest';
-import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
+import { confirmChange } from './confirmChange';
+import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 
 export async function findInstance(deps: ActionDeps, region: string, instanceId: string): Promise<InstanceInfo> {
   const instance = await deps.aws.call('DescribeInstances', region, (sdk, c) => sdk.findInstance(c, region, instanceId));

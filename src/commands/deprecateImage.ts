@@ -7,7 +7,8 @@ import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
 import { deprecateSummary, parseDeprecateRequest, type DeprecateAt } from './deprecateRequest';
 import { checkDeprecationDate, deprecationChoices, parseDeprecationDate } from './deprecationDates';
-import { confirmChange, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
+import { confirmChange } from './confirmChange';
+import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 import { ownedImageTarget } from './ownedImageTarget';
 
 

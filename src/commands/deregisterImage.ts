@@ -15,7 +15,8 @@ import type { DeregisterResult } from '../api/amiExplorerApi';
 import type { ActionSummary } from '../shared/summaryText';
 import { parseDeregisterRequest } from './deregisterRequest';
 import { askImagesToRetire, type RegionBatch } from './deregisterWizard';
-import { confirmChange, ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from './invocation';
+import { confirmChange } from './confirmChange';
+import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from './invocation';
 import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
 
 export type { DeregisterResult };

@@ -1,7 +1,5 @@
-import type { AwsService } from '../aws/awsService';
+// How a command was started, and the rules every action's two doors share. Pure.
 import { isPlainObject } from '../shared/plainObject';
-import { confirmSummary } from '../shared/summaryStep';
-import type { ActionSummary } from '../shared/summaryText';
 
 /**
  * How a command was started. A command never trusts its caller: from the palette it asks everything, from the
@@ -32,11 +30,6 @@ export function prefillsEverything(input: Readonly<Record<string, unknown>>, tar
 /** A link's object without `confirmed`: only the API's caller can confirm for the user. */
 export function withoutConfirmed(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'confirmed'));
-}
-
-/** The summary step, naming the connection's profile and account. */
-export async function confirmChange(aws: AwsService, summary: ActionSummary): Promise<boolean> {
-  return confirmSummary(summary, { profile: aws.connection().profile, accountId: await aws.accountId() });
 }
 
 /** The API's rule for what destroys or exposes: the caller says `confirmed: true`, or nothing happens. */

@@ -8,7 +8,8 @@ import type { CommandHandler } from '../shared/registerCommand';
 import type { ActionDeps } from './actionDeps';
 import { imageTarget } from './imageTarget';
 import { askShareRequest, readShareContext } from './shareImageWizard';
-import { confirmChange, ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
+import { confirmChange } from './confirmChange';
+import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 import { describeLaunchPermissions, exposes, isEmptyChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './shareRequest';
 
 interface SharePlan {
