@@ -43,6 +43,7 @@ await runScenario({
     // The summary names the account, both regions and what will be created, before anything is copied.
     await quickInput.filter({ hasText: `Review: Copy ${source.name}` }).waitFor({ timeout: 30_000 });
     await quickInput.filter({ hasText: /account \d{12}/ }).waitFor({ timeout: 10_000 });
+    await shot('action-summary.png');
     await page.keyboard.press('Enter');
 
     // The copy is revealed (and selected) under eu-west-1.
