@@ -6,7 +6,7 @@ import type { ImageFilterState } from '../explorer/imageFilterState';
 import type { ImagesTree, RevealOutcome } from '../explorer/imagesTree';
 import { defaultImageFilter } from '../aws/model';
 import { fromLink, isProgrammatic } from '../shared/commandArgs';
-import { isPast } from '../shared/format';
+import { isPast, noLinks } from '../shared/format';
 import type { CommandHandler } from '../shared/registerCommand';
 import { imageTarget, type ImageAtCursor } from './imageTarget';
 
@@ -69,7 +69,7 @@ export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFi
     if (programmatic) {
       throw new Error(problem);
     }
-    const choice = await vscode.window.showWarningMessage(problem, ...(fix ? [fix.label] : []));
+    const choice = await vscode.window.showWarningMessage(noLinks(problem), ...(fix ? [fix.label] : []));
     if (fix && choice === fix.label) {
       await fix.run();
       return vscode.commands.executeCommand('amiExplorer.revealImage', { imageId, region }, fromLink);

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 import { configuredRegions, readConnection } from '../aws/connectionSettings';
+import { md, noIcons } from '../shared/format';
+
+/** The only commands the tooltip's links may run. */
+export const statusBarCommands = ['amiExplorer.selectProfile', 'amiExplorer.selectRegions'];
 
 /** "AWS: my-profile · us-east-1, eu-west-1" — reads only settings, so showing it costs nothing at start-up. */
 export class ConnectionStatusBar implements vscode.Disposable {
@@ -23,14 +27,16 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const { profile, endpoint } = readConnection();
     const regions = configuredRegions().length ? configuredRegions() : this.resolvedRegions;
     const regionText = !regions?.length ? 'profile region' : regions.length > 2 ? `${regions[0]} +${regions.length - 1}` : regions.join(', ');
-    this.item.text = `$(cloud) ${profile || 'default'} · ${regionText}`;
-    const md = new vscode.MarkdownString(
-      `**AMI Explorer**\n\nProfile: ${profile || 'default credential chain'}\n\nRegions: ${regions?.join(', ') ?? 'the profile\'s region'}`
-      + (endpoint ? `\n\nEndpoint: ${endpoint}` : '')
-      + '\n\n[Select profile](command:amiExplorer.selectProfile) · [Select regions](command:amiExplorer.selectRegions)',
-    );
-    md.isTrusted = { enabledCommands: ['amiExplorer.selectProfile', 'amiExplorer.selectRegions'] };
-    this.item.tooltip = md;
+    this.item.text = `$(cloud) ${noIcons(`${profile || 'default'} · ${regionText}`)}`;
+    const tooltip = new vscode.MarkdownString([
+      '**AMI Explorer**',
+      `Profile: ${md(profile || 'default credential chain')}`,
+      `Regions: ${md(regions?.join(', ') ?? 'the profile\'s region')}`,
+      ...(endpoint ? [`Endpoint: ${md(endpoint)}`] : []),
+      '[Select profile](command:amiExplorer.selectProfile) · [Select regions](command:amiExplorer.selectRegions)',
+    ].join('\n\n'));
+    tooltip.isTrusted = { enabledCommands: statusBarCommands };
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

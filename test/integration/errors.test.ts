@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { shown } from '../markdownSafety';
 import { childByLabel, extensionApi, label, setting, type TestingApi } from './helpers';
 
 describe('failures become nodes that say what to do', () => {
@@ -28,7 +29,7 @@ describe('failures become nodes that say what to do', () => {
       const [error] = await owned.getChildren();
       assert.equal(error.getTreeItem().contextValue, 'error', `an error node under ${label(region)}`);
       assert.equal(label(error), `Cannot reach EC2 in ${label(region)} (ECONNREFUSED).`);
-      assert.match(String((error.getTreeItem().tooltip as vscode.MarkdownString).value), /amiExplorer\.endpointUrl/);
+      assert.match(shown((error.getTreeItem().tooltip as vscode.MarkdownString).value), /amiExplorer\.endpointUrl/);
     }
   });
 

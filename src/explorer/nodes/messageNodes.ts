@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsError } from '../../aws/errors';
+import { md } from '../../shared/format';
 import { ExplorerNode } from './explorerNode';
 
 /** An empty result says so, rather than showing nothing. */
@@ -37,7 +38,7 @@ export class ErrorNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     const fix = fixCommands[this.error.kind];
-    item.tooltip = new vscode.MarkdownString(`${this.error.summary}\n\n${this.error.fix ?? 'Click to try again.'}`);
+    item.tooltip = new vscode.MarkdownString(`${md(this.error.summary)}\n\n${this.error.fix ? md(this.error.fix) : 'Click to try again.'}`);
     item.description = this.error.fix ? 'hover for the fix' : undefined;
     item.contextValue = 'error';
     item.command = fix
