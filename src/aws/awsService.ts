@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { configuredRegions, readConnection } from './connectionSettings';
+import { ignoredValue, recordSettingProblems } from '../shared/settingProblems';
+import { checkRegion } from '../shared/validation';
+import { configuredRegions, readConnection, section } from './connectionSettings';
 import { toAwsError } from './errors';
 import type { Connection, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RegionInfo } from './model';
 import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
@@ -11,6 +13,7 @@ import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
 export class AwsService implements vscode.Disposable {
   private defaultRegion: Promise<string | undefined> | undefined;
   private account: Promise<string | undefined> | undefined;
+  private knownRegions: Promise<ReadonlySet<string> | undefined> | undefined;
 
   connection(): Connection {
     return readConnection();
@@ -25,17 +28,35 @@ export class AwsService implements vscode.Disposable {
     }
   }
 
-  /** The regions to show: the setting, else the profile's own region, else us-east-1. */
+  /**
+   * The regions to show: the setting, less names the account does not know (when DescribeRegions answers), else
+   * the profile's own region, else us-east-1.
+   */
   async regions(): Promise<string[]> {
     const configured = configuredRegions();
-    if (configured.length) {
-      return configured;
+    const known = configured.length ? await this.regionNames() : undefined;
+    const unknown = known ? configured.filter((r) => !known.has(r)) : [];
+    recordSettingProblems('regions.known', unknown.map((r) => ignoredValue(`${section}.regions`, `"${r}" is not a region this account knows.`)));
+    const usable = configured.filter((r) => !unknown.includes(r));
+    if (usable.length) {
+      return usable;
     }
     return [(await this.profileRegion()) ?? 'us-east-1'];
   }
 
+  /** The names of the regions EC2 lists for the account, once per connection; undefined when it will not say. */
+  private regionNames(): Promise<ReadonlySet<string> | undefined> {
+    this.knownRegions ??= this.listRegions().then((regions) => new Set(regions.map((r) => r.name)), () => {
+      this.knownRegions = undefined;
+      return undefined;
+    });
+    return this.knownRegions;
+  }
+
+  /** The profile's region from ~/.aws/config or the environment; undefined when unset or not a region name. */
   profileRegion(): Promise<string | undefined> {
-    this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c)).catch(() => undefined);
+    this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c))
+      .then((region) => (region && !checkRegion(region) ? region.trim() : undefined), () => undefined);
     return this.defaultRegion;
   }
 
@@ -83,6 +104,7 @@ export class AwsService implements vscode.Disposable {
   async reset(): Promise<void> {
     this.defaultRegion = undefined;
     this.account = undefined;
+    this.knownRegions = undefined;
     if (isSdkLoaded()) {
       (await loadSdk()).resetClients();
     }
@@ -91,5 +113,6 @@ export class AwsService implements vscode.Disposable {
   dispose(): void {
     this.defaultRegion = undefined;
     this.account = undefined;
+    this.knownRegions = undefined;
   }
 }

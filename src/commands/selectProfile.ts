@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { section } from '../aws/connectionSettings';
+import { noIcons } from '../shared/format';
+import { log } from '../shared/log';
 import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';
-
-const profileRule = /^[\w.@+-]{1,128}$/;
+import { checkProfileName } from '../shared/validation';
 
 /** amiExplorer.selectProfile: "" = the SDK's default chain. Returns the profile now in use. */
 export function selectProfile(aws: AwsService): CommandHandler {
@@ -16,16 +17,24 @@ export function selectProfile(aws: AwsService): CommandHandler {
         throw new Error('Pass { profile: "name" } ("" for the default credential chain).');
       }
       profile = given.trim();
-      if (profile && !profileRule.test(profile)) {
-        throw new Error(`"${profile}" is not a valid profile name.`);
+      const problem = profile ? checkProfileName(profile) : undefined;
+      if (problem) {
+        throw new Error(problem);
       }
     } else {
       const current = aws.connection().profile;
-      const profiles = await aws.listProfiles();
+      // The setting would ignore a name the AWS CLI does not allow, so it is not offered.
+      const profiles = (await aws.listProfiles()).filter((p) => {
+        const problem = checkProfileName(p.name);
+        if (problem) {
+          log().warn(`Profile not offered: ${problem}`);
+        }
+        return !problem;
+      });
       type Item = vscode.QuickPickItem & { profile: string };
       const items: Item[] = [
         { label: '$(key) Default credential chain', description: 'AWS_PROFILE, environment variables, SSO, instance role…', profile: '' },
-        ...profiles.map((p) => ({ label: `$(account) ${p.name}`, description: [p.kind, p.region].filter(Boolean).join(' · '), profile: p.name })),
+        ...profiles.map((p) => ({ label: `$(account) ${p.name}`, description: noIcons([p.kind, p.region].filter(Boolean).join(' · ')), profile: p.name })),
       ].map((i) => (i.profile === current ? { ...i, detail: 'current' } : i));
       const picked = await vscode.window.showQuickPick(items, {
         title: 'AWS profile for AMI Explorer',
