@@ -31,7 +31,7 @@ import { ConnectionStatusBar } from './status/connectionStatusBar';
 /** Builds the few services and registers the features. No AWS SDK here: it loads on the first AWS call. */
 export function activate(context: vscode.ExtensionContext) {
   const aws = new AwsService();
-  const statusBar = new ConnectionStatusBar();
+  const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
   const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
   const instances = new InstancesTree(aws);
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
     if (affectsConnection(e)) {
       await aws.reset();
-      statusBar.update();
+      statusBar.reconnected();
       code.lookup.reconnected();
       images.provider.refresh();
       instances.provider.refresh();
@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext) {
 
   // Tests reach the views' providers through this; users get nothing extra.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { testing: { aws, images, instances, code, globalState: context.globalState, isSdkLoaded } };
+    return { testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded } };
   }
   return undefined;
 }

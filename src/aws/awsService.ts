@@ -14,6 +14,9 @@ export class AwsService implements vscode.Disposable {
   private defaultRegion: Promise<string | undefined> | undefined;
   private account: Promise<string | undefined> | undefined;
   private knownRegions: Promise<ReadonlySet<string> | undefined> | undefined;
+  private readonly accountKnown = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the caller's account id once a connection's first AWS call has answered (undefined: unknowable). */
+  readonly onDidKnowAccount = this.accountKnown.event;
 
   connection(): Connection {
     return readConnection();
@@ -22,7 +25,10 @@ export class AwsService implements vscode.Disposable {
   async call<T>(action: string, region: string | undefined, run: (sdk: SdkModule, connection: Connection) => Promise<T>): Promise<T> {
     const connection = this.connection();
     try {
-      return await run(await loadSdk(), connection);
+      const result = await run(await loadSdk(), connection);
+      // Who the calls run as is worth showing as soon as they work; asking costs one call per connection.
+      void this.accountId();
+      return result;
     } catch (error) {
       throw toAwsError(error, { action, region, profile: connection.profile });
     }
@@ -62,9 +68,18 @@ export class AwsService implements vscode.Disposable {
 
   /** The caller's account id, once per connection; undefined when it cannot be known (never an error). */
   accountId(): Promise<string | undefined> {
-    this.account ??= this.regions()
-      .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
-      .catch(() => undefined);
+    if (!this.account) {
+      const asked = this.regions()
+        .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
+        .catch(() => undefined);
+      this.account = asked;
+      void asked.then((id) => {
+        // A reset meanwhile means another connection: its own answer will come.
+        if (this.account === asked) {
+          this.accountKnown.fire(id);
+        }
+      });
+    }
     return this.account;
   }
 
@@ -114,5 +129,6 @@ export class AwsService implements vscode.Disposable {
     this.defaultRegion = undefined;
     this.account = undefined;
     this.knownRegions = undefined;
+    this.accountKnown.dispose();
   }
 }
