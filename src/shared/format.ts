@@ -59,6 +59,9 @@ const themeIcon = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
  */
 export function md(text: string): string {
   const flat = String(text).replace(lineBreaks, ' ').trim();
+  if (!flat.includes('$(')) {
+    return flat.replace(asciiPunctuation, '\\$&');
+  }
   let out = '';
   let last = 0;
   for (const icon of flat.matchAll(themeIcon)) {
