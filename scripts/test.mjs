@@ -1,7 +1,7 @@
 // `npm test`: lint, types, unit tests, then the integration suites inside a real VS Code against the local
 // EC2 sandbox, then the end-to-end browser test. Ends with one line: "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
@@ -48,6 +48,45 @@ function testFiles(dir, suffix) {
   return existsSync(abs) ? readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(suffix)).sort().map((f) => join(abs, f)) : [];
 }
 
+/** What an untrusted folder asks for: another profile, regions, lookup scope, catalog search and endpoint. */
+const untrustedFolderSettings = {
+  'amiExplorer.profile': 'workspace-profile',
+  'amiExplorer.regions': ['eu-west-1', '[Verify](command:amiExplorer.launchInstance)'],
+  'amiExplorer.code.regions': 'enabled',
+  'amiExplorer.publicCatalog.searches': [{ label: 'Everything of 999988887777', owners: ['999988887777'], name: '*' }],
+  'amiExplorer.endpointUrl': 'http://127.0.0.1:9',
+  // Chooses no account: applies in Restricted Mode too, which shows the file was read.
+  'amiExplorer.groupByTag': 'Version',
+};
+
+/** One run of integration suites in code-server; adds its counts to the totals. */
+async function runSuites({ title, folder, env, settings, workspaceTrust = false }) {
+  const resultsDir = mkdtempSync(join(tmpdir(), 'ami-explorer-results-'));
+  const resultsFile = join(resultsDir, 'results.json');
+  const code = await runExtensionTests({
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out/test/integration/index.js'),
+    folder,
+    env: { ...env, AMI_EXPLORER_TEST_RESULTS: resultsFile },
+    settings,
+    workspaceTrust,
+    timeoutSeconds: 600,
+  });
+  if (existsSync(resultsFile)) {
+    const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+    totals.skipped += r.skipped;
+    if (code !== 0 && r.failed === 0) totals.failed++;
+  } else {
+    console.log(`${title} ended without results (exit ${code})`);
+    totals.failed++;
+  }
+  rmSync(resultsDir, { recursive: true, force: true });
+}
+
+const sampleWorkspace = join(root, 'sample-workspace');
+
 async function integration() {
   step('integration tests in VS Code (code-server) against the local EC2 sandbox');
   const moto = await startMoto();
@@ -55,32 +94,23 @@ async function integration() {
   try {
     const manifest = await seed(moto.endpoint);
     const manifestFile = join(tmp, 'manifest.json');
-    const resultsFile = join(tmp, 'results.json');
     writeFileSync(manifestFile, JSON.stringify(manifest));
-    writeFixtures(manifest, join(root, 'sample-workspace', 'infra'));
-    const code = await runExtensionTests({
-      extensionDevelopmentPath: root,
-      extensionTestsPath: join(root, 'out/test/integration/index.js'),
-      folder: join(root, 'sample-workspace'),
-      env: {
-        // STS (the caller's account) and EC2 both go to the sandbox.
-        ...sandboxEnv(moto.endpoint),
-        AMI_EXPLORER_SANDBOX_MANIFEST: manifestFile,
-        AMI_EXPLORER_TEST_RESULTS: resultsFile,
-        ...(process.env.AMI_EXPLORER_TEST_GREP ? { AMI_EXPLORER_TEST_GREP: process.env.AMI_EXPLORER_TEST_GREP } : {}),
-      },
-      settings: { 'amiExplorer.regions': sandboxRegions },
-      timeoutSeconds: 600,
-    });
-    if (existsSync(resultsFile)) {
-      const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
-      totals.passed += r.passed;
-      totals.failed += r.failed;
-      totals.skipped += r.skipped;
-      if (code !== 0 && r.failed === 0) totals.failed++;
-    } else {
-      console.log(`the integration run ended without results (exit ${code})`);
-      totals.failed++;
+    writeFixtures(manifest, join(sampleWorkspace, 'infra'));
+    const grep = process.env.AMI_EXPLORER_TEST_GREP;
+    // STS (the caller's account) and EC2 both go to the sandbox.
+    const env = { ...sandboxEnv(moto.endpoint), AMI_EXPLORER_SANDBOX_MANIFEST: manifestFile, ...(grep ? { AMI_EXPLORER_TEST_GREP: grep } : {}) };
+    const settings = { 'amiExplorer.regions': sandboxRegions };
+    await runSuites({ title: 'the integration run', folder: sampleWorkspace, env, settings });
+    if (!grep || /restricted/i.test(grep)) {
+      step('Restricted Mode: an untrusted folder whose settings choose another account and regions');
+      const untrusted = join(tmp, 'untrusted-folder');
+      mkdirSync(join(untrusted, '.vscode'), { recursive: true });
+      writeFileSync(join(untrusted, '.vscode', 'settings.json'), JSON.stringify(untrustedFolderSettings, null, 2));
+      await runSuites({
+        title: 'the Restricted Mode run', folder: untrusted, workspaceTrust: true,
+        env: { ...env, AMI_EXPLORER_TEST_GREP: '', AMI_EXPLORER_TEST_FOLDER: 'restricted' },
+        settings: { ...settings, 'amiExplorer.code.regions': 'explorer' },
+      });
     }
   } finally {
     await moto.stop();

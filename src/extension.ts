@@ -35,7 +35,7 @@ import { ConnectionStatusBar } from './status/connectionStatusBar';
 /** Builds the few services and registers the features. No AWS SDK here: it loads on the first AWS call. */
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { testing?: TestingHooks } {
   const aws = new AwsService();
-  const statusBar = new ConnectionStatusBar();
+  const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
   const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
   const instances = new InstancesTree(aws);
@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
     if (affectsConnection(e)) {
       await aws.reset();
-      statusBar.update();
+      statusBar.reconnected();
       code.lookup.reconnected();
       images.provider.refresh();
       instances.provider.refresh();
@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify } };
   }
   return api;
 }
@@ -103,6 +103,7 @@ export interface TestingHooks {
   readonly images: ImagesTree;
   readonly instances: InstancesTree;
   readonly code: CodeFeatures;
+  readonly statusBar: ConnectionStatusBar;
   readonly globalState: vscode.Memento;
   readonly isSdkLoaded: () => boolean;
   readonly onDidShowSummary: typeof onDidShowSummary;

@@ -58,15 +58,18 @@ export const QUIET_SETTINGS = Object.freeze({
  * @param {boolean} [options.verbose] echo the server's output
  * @param {number} [options.port] 0 (default) lets the kernel pick a free one
  * @param {number} [options.startTimeoutMs]
+ * @param {boolean} [options.workspaceTrust] enforce workspace trust, as VS Code does by default: a folder not
+ *   trusted before (none is, with a fresh user-data-dir) opens in Restricted Mode, without asking
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ toolchain, userDataDir, extensionsDir, env = {}, settings = {}, log = defaultLog, verbose = false, port: requestedPort = 0, startTimeoutMs = 60_000 }) {
+export async function startCodeServer({ toolchain, userDataDir, extensionsDir, env = {}, settings = {}, log = defaultLog, verbose = false, port: requestedPort = 0, startTimeoutMs = 60_000, workspaceTrust = false }) {
   const ownDir = !userDataDir || !extensionsDir ? makeTempDir('ami-explorer-code-server-') : undefined;
   userDataDir = path.resolve(userDataDir ?? path.join(/** @type {string} */ (ownDir), 'user-data'));
   extensionsDir = path.resolve(extensionsDir ?? path.join(/** @type {string} */ (ownDir), 'extensions'));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...settings }, null, 2));
   // Our own config file: the default one in ~/.config would be created with a password and shared between runs.
   const configFile = path.join(userDataDir, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -82,7 +85,7 @@ export async function startCodeServer({ toolchain, userDataDir, extensionsDir, e
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the built workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.

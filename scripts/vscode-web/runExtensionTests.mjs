@@ -23,6 +23,8 @@ const NOISE = new RegExp([
   'ERR_NAME_NOT_RESOLVED', 'ENOTFOUND', 'getaddrinfo', 'marketplace', 'gallery',
   // Slow-machine warnings: startup timing and the (offline) accounts service.
   'Creation of workbench contribution', 'waiting for authentication provider',
+  // The workbench cancelling its own work as the extension host stops after the tests.
+  '^Canceled: Canceled',
 ].join('|'), 'i');
 
 /**
@@ -38,6 +40,7 @@ const NOISE = new RegExp([
  * @param {boolean} [options.verbose]               also show workbench noise, page console and server output
  * @param {boolean} [options.keep]                  keep the temp dir (user data, server log, workbench logs)
  * @param {(line: string) => void} [options.output] where extension host console lines go (default: stdout)
+ * @param {boolean} [options.workspaceTrust] enforce workspace trust: the folder opens in Restricted Mode
  * @returns {Promise<number>} 0 when run() resolved, 1 when it rejected, 124 on timeout, 2 when the harness failed
  */
 export async function runExtensionTests({
@@ -52,6 +55,7 @@ export async function runExtensionTests({
   verbose = false,
   keep = false,
   output = (line) => process.stdout.write(`${line}\n`),
+  workspaceTrust = false,
 }) {
   const t0 = Date.now();
   const devPath = path.resolve(extensionDevelopmentPath);
@@ -93,6 +97,7 @@ export async function runExtensionTests({
       settings,
       log,
       verbose,
+      workspaceTrust,
     });
     // A crashed server never reports a result: stop waiting right away.
     const serverGone = server.exited.then(() => /** @type {const} */ ({ kind: 'server-exited' }));

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { configuredRegions, readConnection } from './connectionSettings';
+import { ignoredValue, recordSettingProblems } from '../shared/settingProblems';
+import { checkRegion } from '../shared/validation';
+import { configuredRegions, readConnection, section } from './connectionSettings';
 import { toAwsError } from './errors';
 import type { Connection, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RegionInfo } from './model';
 import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
@@ -11,6 +13,10 @@ import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
 export class AwsService implements vscode.Disposable {
   private defaultRegion: Promise<string | undefined> | undefined;
   private account: Promise<string | undefined> | undefined;
+  private knownRegions: Promise<ReadonlySet<string> | undefined> | undefined;
+  private readonly accountKnown = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the caller's account id once a connection's first AWS call has answered (undefined: unknowable). */
+  readonly onDidKnowAccount = this.accountKnown.event;
 
   connection(): Connection {
     return readConnection();
@@ -19,31 +25,61 @@ export class AwsService implements vscode.Disposable {
   async call<T>(action: string, region: string | undefined, run: (sdk: SdkModule, connection: Connection) => Promise<T>): Promise<T> {
     const connection = this.connection();
     try {
-      return await run(await loadSdk(), connection);
+      const result = await run(await loadSdk(), connection);
+      // Who the calls run as is worth showing as soon as they work; asking costs one call per connection.
+      void this.accountId();
+      return result;
     } catch (error) {
       throw toAwsError(error, { action, region, profile: connection.profile });
     }
   }
 
-  /** The regions to show: the setting, else the profile's own region, else us-east-1. */
+  /**
+   * The regions to show: the setting, less names the account does not know (when DescribeRegions answers), else
+   * the profile's own region, else us-east-1.
+   */
   async regions(): Promise<string[]> {
     const configured = configuredRegions();
-    if (configured.length) {
-      return configured;
+    const known = configured.length ? await this.regionNames() : undefined;
+    const unknown = known ? configured.filter((r) => !known.has(r)) : [];
+    recordSettingProblems('regions.known', unknown.map((r) => ignoredValue(`${section}.regions`, `"${r}" is not a region this account knows.`)));
+    const usable = configured.filter((r) => !unknown.includes(r));
+    if (usable.length) {
+      return usable;
     }
     return [(await this.profileRegion()) ?? 'us-east-1'];
   }
 
+  /** The names of the regions EC2 lists for the account, once per connection; undefined when it will not say. */
+  private regionNames(): Promise<ReadonlySet<string> | undefined> {
+    this.knownRegions ??= this.listRegions().then((regions) => new Set(regions.map((r) => r.name)), () => {
+      this.knownRegions = undefined;
+      return undefined;
+    });
+    return this.knownRegions;
+  }
+
+  /** The profile's region from ~/.aws/config or the environment; undefined when unset or not a region name. */
   profileRegion(): Promise<string | undefined> {
-    this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c)).catch(() => undefined);
+    this.defaultRegion ??= this.call('ResolveRegion', undefined, (sdk, c) => sdk.profileRegion(c))
+      .then((region) => (region && !checkRegion(region) ? region.trim() : undefined), () => undefined);
     return this.defaultRegion;
   }
 
   /** The caller's account id, once per connection; undefined when it cannot be known (never an error). */
   accountId(): Promise<string | undefined> {
-    this.account ??= this.regions()
-      .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
-      .catch(() => undefined);
+    if (!this.account) {
+      const asked = this.regions()
+        .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
+        .catch(() => undefined);
+      this.account = asked;
+      void asked.then((id) => {
+        // A reset meanwhile means another connection: its own answer will come.
+        if (this.account === asked) {
+          this.accountKnown.fire(id);
+        }
+      });
+    }
     return this.account;
   }
 
@@ -83,6 +119,7 @@ export class AwsService implements vscode.Disposable {
   async reset(): Promise<void> {
     this.defaultRegion = undefined;
     this.account = undefined;
+    this.knownRegions = undefined;
     if (isSdkLoaded()) {
       (await loadSdk()).resetClients();
     }
@@ -91,5 +128,7 @@ export class AwsService implements vscode.Disposable {
   dispose(): void {
     this.defaultRegion = undefined;
     this.account = undefined;
+    this.knownRegions = undefined;
+    this.accountKnown.dispose();
   }
 }

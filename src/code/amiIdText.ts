@@ -1,7 +1,7 @@
 // What the editor says about an AMI id: hover markdown, CodeLens titles and problems. Pure, so the wording is
 // unit-tested and the benchmark can time a warm hover without an editor.
 import type { ImageInfo } from '../aws/model';
-import { isPast, md, utc } from '../shared/format';
+import { isPast, md, noIcons, utc } from '../shared/format';
 import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
 import type { Resolution } from './imageResolver';
 
@@ -41,7 +41,7 @@ export function consoleUrl(region: string, imageId: string): string {
   const host = region.startsWith('cn-') ? 'console.amazonaws.cn'
     : region.startsWith('us-gov-') ? 'console.amazonaws-us-gov.com'
     : `${region}.console.aws.amazon.com`;
-  return `https://${host}/ec2/home?region=${region}#ImageDetails:imageId=${imageId}`;
+  return `https://${host}/ec2/home?region=${encodeURIComponent(region)}#ImageDetails:imageId=${encodeURIComponent(imageId)}`;
 }
 
 /** A link whose arguments are only the image's id and region, both as EC2 returned them for this lookup. */
@@ -128,8 +128,12 @@ function stateText(image: ImageInfo, now: number): string {
   return image.state;
 }
 
-/** `name · region · state`, or what went wrong, in a few words. */
+/** `name · region · state`, or what went wrong, in a few words. CodeLens titles render `$(icon)`: none comes from data. */
 export function codeLensTitle(resolution: Resolution, context: IdContext = {}, now: number = Date.now()): string {
+  return noIcons(codeLensText(resolution, context, now));
+}
+
+function codeLensText(resolution: Resolution, context: IdContext, now: number): string {
   switch (resolution.kind) {
     case 'found': {
       const images = relevantImages(resolution.images, context.region);
@@ -182,17 +186,17 @@ export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, o
   switch (resolution.kind) {
     case 'found': {
       if (resolution.images.length > 1) {
-        parts.push(`**${resolution.id}** was found in ${resolution.images.length} regions: ${resolution.images.map((i) => i.region).join(', ')}.`);
+        parts.push(`**${md(resolution.id)}** was found in ${resolution.images.length} regions: ${md(resolution.images.map((i) => i.region).join(', '))}.`);
       }
       parts.push(...resolution.images.map((image) => imageSection(image, options)));
       if (resolution.failedRegions.length) {
-        parts.push(`$(warning) Not searched because the lookup failed: ${resolution.failedRegions.join(', ')}.`);
+        parts.push(`$(warning) Not searched because the lookup failed: ${md(resolution.failedRegions.join(', '))}.`);
       }
       break;
     }
     case 'notFound':
       parts.push([
-        `$(question) **${resolution.id}** is not visible ${regionsSearched(resolution.searched)}.`,
+        `$(question) **${md(resolution.id)}** is not visible ${md(regionsSearched(resolution.searched))}.`,
         '',
         'It may have been deregistered, be private to another account, or contain a typo.',
         options.scope ? `\n\nSearched ${md(options.scope)} (setting \`amiExplorer.code.regions\`).` : '',
@@ -200,9 +204,9 @@ export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, o
       break;
     case 'failed':
       parts.push([
-        `$(error) **${resolution.id}** could not be looked up:`,
+        `$(error) **${md(resolution.id)}** could not be looked up:`,
         '',
-        ...resolution.errors.map((e) => `- ${e.region === '*' ? '' : `${e.region}: `}${md(e.message)}`),
+        ...resolution.errors.map((e) => `- ${md(`${e.region === '*' ? '' : `${e.region}: `}${e.message}`)}`),
       ].join('\n'));
       break;
   }

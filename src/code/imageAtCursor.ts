@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImageTarget } from '../commands/imageTarget';
+import { noIcons } from '../shared/format';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds } from './documentIds';
 
@@ -24,7 +25,7 @@ export async function imageAtCursor(ids: DocumentIds, lookup: AmiLookup): Promis
   if (inContext || resolution.images.length === 1) {
     return { imageId: occurrence.id, region: (inContext ?? resolution.images[0]).region };
   }
-  const region = await vscode.window.showQuickPick(resolution.images.map((i) => ({ label: i.region, description: i.name })), {
+  const region = await vscode.window.showQuickPick(resolution.images.map((i) => ({ label: i.region, description: noIcons(i.name) })), {
     title: `${occurrence.id} exists in ${resolution.images.length} regions`,
     placeHolder: 'Region',
   });

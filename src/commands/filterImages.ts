@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { defaultImageFilter, type ImageFilter } from '../aws/model';
 import type { ImageFilterState } from '../explorer/imageFilterState';
 import { describeFilter } from '../explorer/filterDescription';
+import { noIcons } from '../shared/format';
 import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';
 
@@ -44,7 +45,7 @@ function fromArgument(arg: Record<string, unknown>): ImageFilter {
 async function editInteractively(current: ImageFilter): Promise<ImageFilter | undefined> {
   type Choice = vscode.QuickPickItem & { key: string };
   const choice = await vscode.window.showQuickPick<Choice>([
-    { key: 'name', label: '$(symbol-text) Name pattern', description: current.namePattern ?? 'any' },
+    { key: 'name', label: '$(symbol-text) Name pattern', description: current.namePattern ? noIcons(current.namePattern) : 'any' },
     { key: 'arch', label: '$(chip) Architecture', description: current.architectures?.join(', ') ?? 'any' },
     { key: 'state', label: '$(pulse) State', description: current.states?.join(', ') ?? 'any' },
     { key: 'flags', label: '$(eye) Deprecated and disabled images', description: `${current.includeDeprecated ? 'deprecated shown' : 'deprecated hidden'}, ${current.includeDisabled ? 'disabled shown' : 'disabled hidden'}` },

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { section } from '../aws/connectionSettings';
 import { groupByTagKey } from '../explorer/imagesSettings';
+import { noIcons } from '../shared/format';
 import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';
-
-const tagKeyRule = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+import { checkGroupingTagKey } from '../shared/validation';
 
 /** amiExplorer.groupByTag: only writes the setting; the Images view follows the setting. Returns the key. */
 export function groupByTag(knownTagKeys: () => string[]): CommandHandler {
@@ -16,16 +16,18 @@ export function groupByTag(knownTagKeys: () => string[]): CommandHandler {
         throw new Error('Pass { tagKey: "Project" } ("" for no tag level).');
       }
       key = given.trim();
-      if (key && !tagKeyRule.test(key)) {
-        throw new Error(`"${key}" is not a valid tag key (1–128 letters, digits, spaces and _ . : / = + - @, not starting with "aws:").`);
+      const problem = key ? checkGroupingTagKey(key) : undefined;
+      if (problem) {
+        throw new Error(problem);
       }
     } else {
       const current = groupByTagKey();
-      const keys = [...new Set(['Project', 'Version', ...knownTagKeys()])].sort();
+      // Keys come from EC2: only those the setting would accept are offered.
+      const keys = [...new Set(['Project', 'Version', ...knownTagKeys()])].filter((k) => !checkGroupingTagKey(k)).sort();
       type Item = vscode.QuickPickItem & { key?: string };
       const items: Item[] = [
         { label: '$(list-flat) No tag level', key: '', description: current ? undefined : 'current' },
-        ...keys.map((k) => ({ label: `$(tag) ${k}`, key: k, description: k === current ? 'current' : undefined })),
+        ...keys.map((k) => ({ label: `$(tag) ${noIcons(k)}`, key: k, description: k === current ? 'current' : undefined })),
         { label: '$(edit) Another tag key…' },
       ];
       const picked = await vscode.window.showQuickPick(items, { title: 'Group images by tag' });
@@ -33,7 +35,7 @@ export function groupByTag(knownTagKeys: () => string[]): CommandHandler {
         return undefined;
       }
       key = picked.key ?? (await vscode.window.showInputBox({
-        title: 'Tag key to group by', value: current, validateInput: (v) => (!v.trim() || tagKeyRule.test(v.trim()) ? undefined : 'Not a valid tag key.'),
+        title: 'Tag key to group by', value: current, validateInput: (v) => (v.trim() ? checkGroupingTagKey(v.trim()) : undefined),
       }))?.trim();
       if (key === undefined) {
         return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { imageDetailsMarkdown } from '../explorer/imageDetailsDocument';
+import { md } from '../shared/format';
 import { invocationOf } from './invocation';
 import type { CommandHandler } from '../shared/registerCommand';
 import { imageTarget, type ImageAtCursor } from './imageTarget';
@@ -38,7 +39,8 @@ export class ImageDetailsProvider implements vscode.TextDocumentContentProvider 
     try {
       return imageDetailsMarkdown(await this.aws.describeImage(region, imageId, abort.signal));
     } catch (error) {
-      return `# ${imageId} (${region})\n\nCould not load the image: ${error instanceof Error ? error.message : String(error)}\n`;
+      // The id and region come from the URI, which anything can open: text, like the error, not Markdown.
+      return `# ${md(`${imageId} (${region})`)}\n\nCould not load the image: ${md(error instanceof Error ? error.message : String(error))}\n`;
     } finally {
       sub.dispose();
     }

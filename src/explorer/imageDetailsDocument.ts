@@ -10,7 +10,7 @@ function launchPermissionLines(permissions: LaunchPermissions | undefined, isPub
   const lines: string[] = [];
   lines.push(permissions.public ? '- **Public**: every AWS account can launch it' : '- Not public');
   for (const account of permissions.accounts) {
-    lines.push(`- Account ${account}`);
+    lines.push(`- Account ${md(account)}`);
   }
   for (const arn of permissions.organizationArns) {
     lines.push(`- Organization ${md(arn)}`);
@@ -52,8 +52,8 @@ export function imageDetailsMarkdown({ image, launchPermissions }: ImageDetails,
   if (image.blockDevices.length) {
     out.push('| Device | Snapshot | Size | Type | Encrypted | Delete on termination |', '|---|---|---|---|---|---|');
     for (const d of image.blockDevices) {
-      out.push(`| ${d.deviceName} | ${d.snapshotId ?? d.virtualName ?? '—'} | ${d.volumeSizeGiB !== undefined ? `${d.volumeSizeGiB} GiB` : '—'} | `
-        + `${d.volumeType ?? '—'} | ${d.encrypted === undefined ? '—' : d.encrypted ? `yes${d.kmsKeyId ? ` (${md(d.kmsKeyId)})` : ''}` : 'no'} | `
+      out.push(`| ${md(d.deviceName)} | ${md(d.snapshotId ?? d.virtualName ?? '—')} | ${d.volumeSizeGiB !== undefined ? `${d.volumeSizeGiB} GiB` : '—'} | `
+        + `${md(d.volumeType ?? '—')} | ${d.encrypted === undefined ? '—' : d.encrypted ? `yes${d.kmsKeyId ? ` (${md(d.kmsKeyId)})` : ''}` : 'no'} | `
         + `${d.deleteOnTermination === undefined ? '—' : d.deleteOnTermination ? 'yes' : 'no'} |`);
     }
   } else {

@@ -5,7 +5,9 @@ import type { ImageFilter } from '../aws/model';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { ImageRegionNode } from './nodes/imageRegionNode';
-import { ErrorNode } from './nodes/messageNodes';
+import { ErrorNode, SettingProblemNode } from './nodes/messageNodes';
+import { settingProblems } from '../shared/settingProblems';
+import { groupByTagKey, savedSearches } from './imagesSettings';
 import type { TreeContext } from './nodes/treeContext';
 import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
@@ -57,7 +59,10 @@ export class ImagesTree implements vscode.Disposable {
     const regions = await this.aws.regions();
     this.onRegions(regions);
     this.regions = regions.map((r) => new ImageRegionNode(r, ctx));
-    return this.regions;
+    // Read now, so that an ignored value shows at the top even before a region is expanded.
+    groupByTagKey();
+    savedSearches();
+    return [...settingProblems().map((p, i) => new SettingProblemNode(p, i)), ...this.regions];
   }
 
   /**

@@ -45,12 +45,43 @@ export function isPast(iso: string | undefined, now: number = Date.now()): boole
   return !!iso && Date.parse(iso) <= now;
 }
 
-/** Escapes text for inclusion in Markdown (tooltips, hovers, documents). */
+/** Line breaks of every kind; untrusted text never starts a new Markdown block. */
+const lineBreaks = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+/** Every ASCII punctuation character: CommonMark lets each be backslash-escaped, and each escaped one is inert. */
+const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+/** VS Code's theme icon syntax, `$(name)` or `$(name~modifier)`. */
+const themeIcon = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
+
+/**
+ * Makes untrusted text (settings, EC2 names, descriptions and tags, error messages, file contents) inert in a
+ * MarkdownString: no links, autolinks or bare URLs, HTML, headings, rules, lists, tables, emphasis, entities,
+ * line breaks or `$(icon)`s. Every piece of such text goes through this exactly once, where it is put into Markdown.
+ */
 export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  const flat = String(text).replace(lineBreaks, ' ').trim();
+  if (!flat.includes('$(')) {
+    return flat.replace(asciiPunctuation, '\\$&');
+  }
+  let out = '';
+  let last = 0;
+  for (const icon of flat.matchAll(themeIcon)) {
+    // VS Code only keeps `\$(name)` literal when the name and parentheses are not escaped themselves: escaping
+    // them too would turn back into `$(name)` after parsing, and the icon would render.
+    out += flat.slice(last, icon.index).replace(asciiPunctuation, '\\$&') + '\\' + icon[0];
+    last = icon.index + icon[0].length;
+  }
+  return out + flat.slice(last).replace(asciiPunctuation, '\\$&');
 }
 
-/** Plain text where VS Code renders `$(icon)` (QuickPick items, status bar text): the icon syntax shown as text. */
+/**
+ * Untrusted text in a plain label that VS Code scans for `$(icon)`: status bar text, QuickPick labels,
+ * descriptions and details, CodeLens titles. On one line, with every icon shown as written.
+ */
 export function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
+  return String(text).replace(lineBreaks, ' ').replace(/\$\(/g, '\\$(');
+}
+
+/** Untrusted text in a notification message, where VS Code turns `[label](command:…)` into a live link. */
+export function noLinks(text: string): string {
+  return String(text).replace(/\]\(/g, '] (');
 }

@@ -91,3 +91,27 @@ export function ensureValid<T>(value: T, check: (v: unknown) => string | undefin
   }
   return value;
 }
+
+/** The characters AWS CLI profile names are made of in practice: letters, digits and _ . @ + - */
+export const profileNamePattern = /^[\w.@+-]{1,128}$/;
+
+export function checkProfileName(value: unknown): string | undefined {
+  return typeof value === 'string' && profileNamePattern.test(value) ? undefined
+    : `"${String(value)}" is not an AWS profile name: use 1 to 128 letters, digits and _ . @ + - only.`;
+}
+
+/** A tag key to group images by: EC2's characters (letters, digits, spaces, _ . : / = + - @), never "aws:". */
+export const groupingTagKeyPattern = /^(?!aws:)[\p{L}\p{Zs}\p{N}_.:/=+\-@]{1,128}$/u;
+
+export function checkGroupingTagKey(value: unknown): string | undefined {
+  return typeof value === 'string' && groupingTagKeyPattern.test(value) ? undefined
+    : `"${String(value)}" is not a valid tag key (1–128 letters, digits, spaces and _ . : / = + - @, not starting with "aws:").`;
+}
+
+/** The owner aliases DescribeImages accepts besides account ids. */
+export const imageOwnerAliases: readonly string[] = ['self', 'amazon', 'aws-marketplace', 'aws-backup-vault'];
+
+export function checkImageOwner(value: unknown): string | undefined {
+  return typeof value === 'string' && (accountIdPattern.test(value) || imageOwnerAliases.includes(value)) ? undefined
+    : `"${String(value)}" is not an image owner: use a 12-digit account id or ${imageOwnerAliases.join(', ')}.`;
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AmiLookup } from '../../src/code/amiLookup';
+import { shown } from '../markdownSafety';
 import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 
@@ -37,9 +38,10 @@ function positionOf(doc: vscode.TextDocument, text: string, nth = 0): vscode.Pos
   return doc.positionAt(offset + 2);
 }
 
+/** The hover's text as a person reads it (escapes removed; links keep their Markdown). */
 async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
 }
 
 async function codeLensTitles(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
@@ -80,7 +82,7 @@ describe('AMI ids in code', () => {
     it('hover says what the image is: name, owner, region, state, facts and links', async () => {
       const text = await hoverText(doc, positionOf(doc, id('petTrackerLatest'), 2));
       for (const expected of [`**${nameOf('petTrackerLatest')}**`, 'owned by you · us-east-1 · available', `| ID | ${id('petTrackerLatest')} |`,
-        '| Owner | 123456789012 (you) |', '| Architecture | x86\\_64 |', '| Virtualization | hvm |', '| Root device | ebs', '| Visibility | private |',
+        '| Owner | 123456789012 (you) |', '| Architecture | x86_64 |', '| Virtualization | hvm |', '| Root device | ebs', '| Visibility | private |',
         'command:amiExplorer.revealImage?', 'command:amiExplorer.showDetails?', 'command:amiExplorer.copyImage?', 'command:amiExplorer.launchInstance?', 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#ImageDetails:imageId=']) {
         assert.ok(text.includes(expected), `hover shows ${expected}:\n${text}`);
       }

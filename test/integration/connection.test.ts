@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, label, restoreSettingAfter, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
+import { answerQuickPick } from './quickPick';
 
 describe('profiles, regions and grouping', () => {
   let api: TestingApi;
@@ -32,6 +33,52 @@ describe('profiles, regions and grouping', () => {
     assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
     assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.groupByTag', { tagKey: 'aws:cloudformation' })), /not a valid tag key/);
     assert.equal(vscode.workspace.getConfiguration('amiExplorer').get('groupByTag'), 'Version');
+  });
+
+  describe('selectProfile from the palette', () => {
+    restoreSettingAfter('profile');
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const dotVscode = vscode.Uri.joinPath(folder, '.vscode').fsPath;
+    const hadDotVscode = existsSync(dotVscode);
+    const saved = process.env.AWS_CONFIG_FILE;
+    const profile = () => vscode.workspace.getConfiguration('amiExplorer').inspect<string>('profile');
+    before(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'aws-config-'));
+      // "a b" sorts before "qa", but the setting would ignore it, so it is not offered.
+      writeFileSync(join(dir, 'config'), '[profile a b]\nregion = eu-west-1\n\n[profile qa]\nregion = eu-west-1\n');
+      process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    });
+    after(async () => {
+      if (saved === undefined) {
+        delete process.env.AWS_CONFIG_FILE;
+      } else {
+        process.env.AWS_CONFIG_FILE = saved;
+      }
+      await vscode.workspace.getConfiguration('amiExplorer').update('profile', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadDotVscode) {
+        rmSync(dotVscode, { recursive: true, force: true });
+      }
+    });
+
+    it('offers the profiles the setting accepts, asks where to save, and by default saves for the user', async () => {
+      const picked = vscode.commands.executeCommand('amiExplorer.selectProfile');
+      await answerQuickPick(1);
+      await answerQuickPick(0);
+      assert.equal(await picked, 'qa');
+      assert.equal(profile()?.globalValue, 'qa');
+      assert.equal(profile()?.workspaceValue, undefined, 'the workspace is not written');
+    });
+
+    it('saves in the workspace only when asked to', async () => {
+      await vscode.workspace.getConfiguration('amiExplorer').update('profile', undefined, vscode.ConfigurationTarget.Global);
+      const picked = vscode.commands.executeCommand('amiExplorer.selectProfile');
+      await answerQuickPick(0);
+      await answerQuickPick(1);
+      assert.equal(await picked, '');
+      assert.equal(profile()?.workspaceValue, '');
+      assert.equal(profile()?.globalValue, undefined, 'the user settings are not written');
+    });
+
   });
 
   it('with no credentials anywhere the Images view is empty, so its welcome view shows', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { shown } from '../markdownSafety';
 import { extensionApi, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 import { ownedImages, tag } from './ec2';
@@ -14,11 +15,12 @@ describe('image details and copy id', () => {
     const image = (await ownedImages('us-east-1')).find((i) => tag(i, 'Project') === 'PetTracker' && i.BlockDeviceMappings?.some((b) => b.Ebs?.SnapshotId));
     assert.ok(image?.ImageId, 'a PetTracker image with a snapshot');
     const result = await vscode.commands.executeCommand<{ uri: string; text: string }>('amiExplorer.showDetails', { imageId: image.ImageId, region: 'us-east-1' });
-    assert.match(result.text, new RegExp(`^# ${image.Name!.replace(/[.]/g, '\\.')}$`, 'm'));
-    assert.match(result.text, /\| Region \| us-east-1 \|/);
-    assert.match(result.text, /## Who can launch it/);
+    const text = shown(result.text);
+    assert.match(text, new RegExp(`^# ${image.Name!.replace(/[.]/g, '\\.')}$`, 'm'));
+    assert.match(text, /\| Region \| us-east-1 \|/);
+    assert.match(text, /## Who can launch it/);
     const snapshot = image.BlockDeviceMappings!.find((b) => b.Ebs?.SnapshotId)!.Ebs!.SnapshotId!;
-    assert.ok(result.text.includes(`| ${snapshot} |`), 'the snapshot id is listed');
+    assert.ok(text.includes(`| ${snapshot} |`), 'the snapshot id is listed');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), result.uri);
     assert.equal(editor?.document.getText(), result.text);

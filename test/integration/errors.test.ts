@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { shown } from '../markdownSafety';
 import { childByLabel, extensionApi, label, setting, type TestingApi } from './helpers';
 
 describe('failures become nodes that say what to do', () => {
@@ -28,7 +29,7 @@ describe('failures become nodes that say what to do', () => {
       const [error] = await owned.getChildren();
       assert.equal(error.getTreeItem().contextValue, 'error', `an error node under ${label(region)}`);
       assert.equal(label(error), `Cannot reach EC2 in ${label(region)} (ECONNREFUSED).`);
-      assert.match(String((error.getTreeItem().tooltip as vscode.MarkdownString).value), /amiExplorer\.endpointUrl/);
+      assert.match(shown((error.getTreeItem().tooltip as vscode.MarkdownString).value), /amiExplorer\.endpointUrl/);
     }
   });
 
@@ -49,12 +50,24 @@ describe('failures become nodes that say what to do', () => {
     assert.equal(roots[0].getTreeItem().command?.command, 'amiExplorer.selectProfile');
   });
 
-  it('one failing region does not hide the others', async () => {
-    await setting('regions', ['us-east-1', 'bogus-region-9']);
+  it('a region the account does not know is left out, saying so, and the others still list', async () => {
+    await setting('regions', ['us-east-1', 'xx-nowhere-9']);
     api.images.provider.refresh();
     const roots = await api.images.provider.getChildren();
-    assert.deepEqual(roots.map(label), ['us-east-1', 'bogus-region-9']);
-    const good = await (await childByLabel(roots[0], /^Owned by me/)).getChildren();
+    assert.deepEqual(roots.map(label), ['Ignored setting: amiExplorer.regions', 'us-east-1']);
+    assert.match(shown((roots[0].getTreeItem().tooltip as vscode.MarkdownString).value), /"xx-nowhere-9" is not a region this account knows/);
+    assert.equal(roots[0].getTreeItem().command?.command, 'workbench.action.openSettings');
+    const good = await (await childByLabel(roots[1], /^Owned by me/)).getChildren();
     assert.ok(good.length > 0 && good[0].getTreeItem().contextValue !== 'error', 'us-east-1 still lists its images');
+  });
+
+  it('a profile name the AWS CLI would not accept is ignored, never used', async () => {
+    await setting('profile', 'dev account; rm -rf ~');
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    assert.equal(label(roots[0]), 'Ignored setting: amiExplorer.profile');
+    assert.match(shown((roots[0].getTreeItem().tooltip as vscode.MarkdownString).value), /"dev account; rm -rf ~" is not an AWS profile name.*the default credential chain is used/);
+    assert.equal(api.aws.connection().profile, '');
+    assert.deepEqual(roots.slice(1).map(label), ['us-east-1', 'eu-west-1', 'ap-southeast-2'], 'the views work with the default chain');
   });
 });

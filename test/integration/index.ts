@@ -9,8 +9,10 @@ export function run(): Promise<void> {
   if (grep) {
     mocha.grep(grep);
   }
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(join(__dirname, file));
+  // A run in another kind of workspace (Restricted Mode) picks its own folder of suites.
+  const dir = process.env.AMI_EXPLORER_TEST_FOLDER ? join(__dirname, process.env.AMI_EXPLORER_TEST_FOLDER) : __dirname;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(dir, file));
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

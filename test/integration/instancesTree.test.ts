@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { shown } from '../markdownSafety';
 import { description, extensionApi, label } from './helpers';
 import { ec2 } from './ec2';
 
@@ -19,7 +20,7 @@ describe('Instances view', () => {
       assert.ok(node, `instance ${instance.InstanceId} listed`);
       assert.equal(label(node), name);
       assert.ok(description(node).includes(instance.State!.Name!), description(node));
-      const tooltip = String((node.getTreeItem().tooltip as { value: string }).value);
+      const tooltip = shown(String((node.getTreeItem().tooltip as { value: string }).value));
       assert.ok(tooltip.includes(`| Source AMI | ${instance.ImageId} |`), tooltip);
     }
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ImageInfo } from '../../src/aws/model';
 import { codeLensTitle, consoleUrl, hoverCommands, hoverMarkdown, problemsFor } from '../../src/code/amiIdText';
 import type { Resolution } from '../../src/code/imageResolver';
+import { shown } from '../markdownSafety';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const self = '123456789012';
@@ -87,17 +88,17 @@ describe('problems', () => {
 
 describe('hover markdown', () => {
   it('shows every fact a reader asks about', () => {
-    const text = hoverMarkdown(found(image({ deprecationTime: '2026-01-01T00:00:00Z', ownerAlias: undefined })), {}, { selfAccount: self, now });
+    const text = shown(hoverMarkdown(found(image({ deprecationTime: '2026-01-01T00:00:00Z', ownerAlias: undefined })), {}, { selfAccount: self, now }));
     for (const expected of ['**pettracker-v1.2**', 'owned by you · us-east-1 · available · deprecated since 2026-01-01 00:00 UTC', '| ID | ami-0123456789abcdef0 |',
-      '| Owner | 123456789012 (you) |', '| Architecture | x86\\_64 |', '| Virtualization | hvm |', '| Root device | ebs |',
+      '| Owner | 123456789012 (you) |', '| Architecture | x86_64 |', '| Virtualization | hvm |', '| Root device | ebs |',
       '| Created | 2026-11-01 00:00 UTC (22 days ago) |', '| Visibility | private |', 'Pet tracker service', 'Project = PetTracker']) {
       assert.ok(text.includes(expected), `missing ${expected} in\n${text}`);
     }
   });
 
   it('says public and shared, with the owner', () => {
-    assert.match(hoverMarkdown(found(image({ ownerId: '137112412989', ownerAlias: 'amazon', public: true })), {}, { selfAccount: self, now }), /public · us-east-1/);
-    assert.match(hoverMarkdown(found(image({ ownerId: '111122223333' })), {}, { selfAccount: self, now }), /shared with you · us-east-1/);
+    assert.match(shown(hoverMarkdown(found(image({ ownerId: '137112412989', ownerAlias: 'amazon', public: true })), {}, { selfAccount: self, now })), /public · us-east-1/);
+    assert.match(shown(hoverMarkdown(found(image({ ownerId: '111122223333' })), {}, { selfAccount: self, now })), /shared with you · us-east-1/);
   });
 
   it('links only to allowlisted commands, with the image and region as arguments, and to the region\'s console', () => {
@@ -112,7 +113,7 @@ describe('hover markdown', () => {
   });
 
   it('explains an id not found, and a failed lookup, differently', () => {
-    const missing = hoverMarkdown(notFound, {}, { scope: 'every region enabled for the account', now });
+    const missing = shown(hoverMarkdown(notFound, {}, { scope: 'every region enabled for the account', now }));
     assert.match(missing, /is not visible in any of the 3 regions searched \(us-east-1, eu-west-1, ap-southeast-2\)/);
     assert.match(missing, /deregistered, be private to another account, or contain a typo/);
     const broken = hoverMarkdown(failed, {}, { now });
@@ -121,7 +122,7 @@ describe('hover markdown', () => {
   });
 
   it('shows each region of an id found in several', () => {
-    const text = hoverMarkdown(found(image(), image({ region: 'eu-west-1' })), {}, { now });
+    const text = shown(hoverMarkdown(found(image(), image({ region: 'eu-west-1' })), {}, { now }));
     assert.match(text, /was found in 2 regions: us-east-1, eu-west-1/);
     assert.equal(text.split('| Region |').length - 1, 2);
   });

@@ -6,6 +6,7 @@ import { groupByTagValue } from '../../src/explorer/tagGroups';
 import { describeFilter } from '../../src/explorer/filterDescription';
 import { age, utc } from '../../src/shared/format';
 import { checkImageId, checkRegion } from '../../src/shared/validation';
+import { shown } from '../markdownSafety';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 
@@ -43,19 +44,21 @@ describe('image wording', () => {
   });
 
   it('tooltip lists owner, architecture, creation, visibility and tags, escaped', () => {
-    const text = imageTooltipMarkdown(image({ tags: { Project: 'Pet*Tracker' }, ownerAlias: 'amazon' }), now);
+    const markdown = imageTooltipMarkdown(image({ tags: { Project: 'Pet*Tracker' }, ownerAlias: 'amazon' }), now);
+    assert.match(markdown, /\| Architecture \| x86\\_64 \|/);
+    assert.match(markdown, /Project = Pet\\\*Tracker/);
+    const text = shown(markdown);
     assert.match(text, /\| Owner \| amazon · 123456789012 \|/);
-    assert.match(text, /\| Architecture \| x86\\_64 \|/);
     assert.match(text, /\| Created \| 2026-10-01 10:00 UTC \(53 days ago\) \|/);
     assert.match(text, /\| Visibility \| private \|/);
-    assert.match(text, /Project = Pet\\\*Tracker/);
+    assert.match(text, /Project = Pet\*Tracker/);
   });
 
   it('details document lists block devices, launch permissions and the raw response', () => {
-    const text = imageDetailsMarkdown({
+    const text = shown(imageDetailsMarkdown({
       image: image({ blockDevices: [{ deviceName: '/dev/xvda', snapshotId: 'snap-0abc', volumeSizeGiB: 8, volumeType: 'gp3', encrypted: false, deleteOnTermination: true }], raw: { ImageId: 'ami-0123456789abcdef0' } }),
       launchPermissions: { public: false, accounts: ['111122223333'], organizationArns: [], organizationalUnitArns: [] },
-    }, now);
+    }, now));
     assert.match(text, /^# pettracker-ml-v1\.1$/m);
     assert.match(text, /\| \/dev\/xvda \| snap-0abc \| 8 GiB \| gp3 \| no \| yes \|/);
     assert.match(text, /- Account 111122223333/);

@@ -58,7 +58,9 @@ export class ImageNode extends ExplorerNode {
     const when = age(image.creationDate);
     const deprecated = isPast(image.deprecationTime) ? 'deprecated' : undefined;
     const state = image.state !== 'available' ? image.state : undefined;
-    item.description = [image.id, when, state ?? deprecated].filter(Boolean).join(' · ');
+    // A public image of anyone says whose it is, alias and account id, right beside its name.
+    const owner = this.scope !== 'public' ? undefined : image.ownerAlias ? `by ${image.ownerAlias} (${image.ownerId})` : `by ${image.ownerId}`;
+    item.description = [image.id, when, state ?? deprecated, owner].filter(Boolean).join(' · ');
     item.iconPath = imageIcon(image);
     item.tooltip = new vscode.MarkdownString(imageTooltipMarkdown(image));
     item.contextValue = imageContextValue(image, this.scope);

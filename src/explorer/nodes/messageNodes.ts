@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsError } from '../../aws/errors';
+import { md } from '../../shared/format';
+import type { SettingProblem } from '../../shared/settingProblems';
 import { ExplorerNode } from './explorerNode';
 
 /** An empty result says so, rather than showing nothing. */
@@ -37,12 +39,31 @@ export class ErrorNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     const fix = fixCommands[this.error.kind];
-    item.tooltip = new vscode.MarkdownString(`${this.error.summary}\n\n${this.error.fix ?? 'Click to try again.'}`);
+    item.tooltip = new vscode.MarkdownString(`${md(this.error.summary)}\n\n${this.error.fix ? md(this.error.fix) : 'Click to try again.'}`);
     item.description = this.error.fix ? 'hover for the fix' : undefined;
     item.contextValue = 'error';
     item.command = fix
       ? { ...fix, arguments: [] }
       : { command: 'amiExplorer.refresh', title: 'Try Again', arguments: [this.parent] };
+    return item;
+  }
+}
+
+/** A setting value the views ignore: it says which and why, and a click opens the setting. */
+export class SettingProblemNode extends ExplorerNode {
+  readonly id: string;
+  constructor(readonly problem: SettingProblem, index: number) {
+    super(undefined);
+    this.id = `settings/${index}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`Ignored setting: ${this.problem.setting}`, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.description = 'hover for why';
+    item.tooltip = new vscode.MarkdownString(`${md(this.problem.message)}\n\nClick to open the setting.`);
+    item.contextValue = 'settingProblem';
+    item.command = { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: [this.problem.setting] };
     return item;
   }
 }

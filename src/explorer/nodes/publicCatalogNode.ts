@@ -58,7 +58,10 @@ export class SavedSearchNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('search');
     item.contextValue = 'savedSearch';
-    item.tooltip = `Newest public images named ${this.search.name} owned by ${this.search.owners.join(', ')}`;
+    // Whose images these are, in plain sight: a search pointed at another account must not pass for Amazon's.
+    const owners = this.search.owners.join(', ');
+    item.description = `owner ${owners}`;
+    item.tooltip = `Newest public images named ${this.search.name} owned by ${owners}`;
     return item;
   }
 
