@@ -3,6 +3,7 @@
 import type { ImageInfo } from '../aws/model';
 import { isPast, md, noIcons, utc } from '../shared/format';
 import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
+import { checkImageId, checkRegion } from '../shared/validation';
 import type { Resolution } from './imageResolver';
 
 /** What the code around an id says about it. */
@@ -44,7 +45,7 @@ export function consoleUrl(region: string, imageId: string): string {
   return `https://${host}/ec2/home?region=${encodeURIComponent(region)}#ImageDetails:imageId=${encodeURIComponent(imageId)}`;
 }
 
-/** A link whose arguments are only the image's id and region, both as EC2 returned them for this lookup. */
+/** A link whose only arguments are the image's id and region; see `linkable`. */
 function commandLink(title: string, command: HoverCommand, image: ImageInfo): string {
   const args = encodeURIComponent(JSON.stringify([{ imageId: image.id, region: image.region }]));
   return `[${title}](command:${command}?${args} "${title}")`;
@@ -162,7 +163,9 @@ const severityIcon: Record<Severity, string> = { error: '$(error)', warning: '$(
 
 function imageSection(image: ImageInfo, options: HoverOptions): string {
   const now = options.now ?? Date.now();
-  const links = [
+  // Links carry the id and region into commands and URLs: only when both are what they claim to be.
+  const linkable = !checkImageId(image.id) && !checkRegion(image.region);
+  const links = !linkable ? [] : [
     commandLink('Reveal in Images view', 'amiExplorer.revealImage', image),
     commandLink('Show details', 'amiExplorer.showDetails', image),
     commandLink('Copy id', 'amiExplorer.copyImageId', image),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noIcons } from '../shared/format';
 import type { AwsService } from '../aws/awsService';
 import type { ImageInfo } from '../aws/model';
 import { checkImageName } from '../shared/validation';
@@ -49,7 +50,7 @@ export async function askCopyRequest(aws: AwsService, target: ImageTarget): Prom
   let copyTags = false;
   if (Object.keys(image.tags).length) {
     const choice = await vscode.window.showQuickPick([
-      { label: 'Copy the tags', description: Object.entries(image.tags).map(([k, v]) => `${k}=${v}`).join(', '), copy: true },
+      { label: 'Copy the tags', description: noIcons(Object.entries(image.tags).map(([k, v]) => `${k}=${v}`).join(', ')), copy: true },
       { label: 'No tags on the copies', copy: false },
     ], { title: step(5, 'tags'), ignoreFocusOut: true });
     if (!choice) {
@@ -83,7 +84,7 @@ async function askEncryption(aws: AwsService, image: ImageInfo, targets: readonl
       () => aws.call('ListAliases', region, (sdk, c) => sdk.kmsAliases(c, region)),
     );
     const alias = await vscode.window.showQuickPick(
-      aliases.map((a) => ({ label: a.name, description: a.awsManaged ? 'AWS managed' : undefined, detail: a.keyId })),
+      aliases.map((a) => ({ label: noIcons(a.name), description: a.awsManaged ? 'AWS managed' : undefined, detail: a.keyId })),
       { title: `KMS key for the copy in ${region}`, ignoreFocusOut: true, placeHolder: aliases.length ? 'Key alias' : `No KMS key aliases in ${region}` },
     );
     if (!alias) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noIcons } from '../shared/format';
 import type { ImageCreationRequest } from '../aws/launchModel';
 import type { InstanceInfo } from '../aws/model';
 import { checkImageName } from '../shared/validation';
@@ -20,7 +21,7 @@ export async function pickInstance(deps: ActionDeps): Promise<InstanceInfo | und
   const list = deps.aws.call('DescribeInstances', region, (sdk, c) => sdk.listImageableInstances(c, region));
   const pick = await vscode.window.showQuickPick<Item<InstanceInfo>>(
     list.then((instances) => instances.map((i) => ({
-      label: i.name ?? i.id, description: [i.name ? i.id : undefined, i.state, i.type].filter(Boolean).join(' · '), detail: i.imageId && `from ${i.imageId}`, value: i,
+      label: noIcons(i.name ?? i.id), description: [i.name ? i.id : undefined, i.state, i.type].filter(Boolean).join(' · '), detail: i.imageId && `from ${i.imageId}`, value: i,
     }))),
     { title: `Create image: instance in ${region}`, placeHolder: 'Running or stopped instances', matchOnDescription: true, ignoreFocusOut: true },
   );
@@ -71,7 +72,7 @@ export async function askImageCreation(deps: ActionDeps, instance: InstanceInfo)
 
   const offered = Object.entries(suggestedTags(instance.tags, version));
   const tagPicks = await vscode.window.showQuickPick<Item<[string, string]>>(
-    offered.map(([k, v]) => ({ label: `${k}=${v}`, description: k === 'Version' ? 'today\'s version' : 'from the instance', value: [k, v], picked: true })),
+    offered.map(([k, v]) => ({ label: noIcons(`${k}=${v}`), description: k === 'Version' ? 'today\'s version' : 'from the instance', value: [k, v], picked: true })),
     { title: step(3, 'tags (on the image and its snapshots)'), canPickMany: true, ignoreFocusOut: true },
   );
   if (!tagPicks) {

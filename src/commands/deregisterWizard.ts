@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import type { ImageInfo } from '../aws/model';
 import { groupByTagKey } from '../explorer/imagesSettings';
-import { age } from '../shared/format';
+import { age, noIcons } from '../shared/format';
 import { pickRegion, type ImageAtCursor } from './imageTarget';
 import { olderThanExceptNewest } from './retirementPlan';
 
@@ -26,7 +26,7 @@ function askNumber(title: string, prompt: string, value: number): Thenable<numbe
 async function askOldVersions(images: readonly ImageInfo[], groupKey: string): Promise<{ group: ImageInfo[]; picked: ImageInfo[] } | undefined> {
   const values = [...new Set(images.flatMap((i) => (Object.prototype.hasOwnProperty.call(i.tags, groupKey) ? [i.tags[groupKey]] : [])))].sort();
   const value = await vscode.window.showQuickPick(
-    values.map((v) => ({ label: v, description: `${images.filter((i) => i.tags[groupKey] === v).length} images` })),
+    values.map((v) => ({ label: noIcons(v), description: `${images.filter((i) => i.tags[groupKey] === v).length} images` })),
     { title: `Retire old versions: which ${groupKey}?`, ignoreFocusOut: true },
   );
   if (!value) {
@@ -82,8 +82,8 @@ export async function askImagesToRetire(aws: AwsService, atCursor: ImageAtCursor
     }
   }
   const items = candidates.map((image) => ({
-    label: image.name,
-    description: [image.id, image.creationDate ? `${age(image.creationDate)} old` : undefined, groupKey && image.tags[groupKey] ? `${groupKey}: ${image.tags[groupKey]}` : undefined].filter(Boolean).join(' · '),
+    label: noIcons(image.name),
+    description: [image.id, image.creationDate ? `${age(image.creationDate)} old` : undefined, groupKey && image.tags[groupKey] ? noIcons(`${groupKey}: ${image.tags[groupKey]}`) : undefined].filter(Boolean).join(' · '),
     picked: preselected.includes(image),
     image,
   }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
-import { plural } from '../shared/format';
+import { noIcons, plural } from '../shared/format';
 import { checkTagKey, checkTagValue } from '../shared/validation';
 import { snapshotsOf } from '../shared/imageSnapshots';
 import type { TagEdit } from './editTagsRequest';
@@ -40,7 +40,7 @@ export async function askTagEdit(image: ImageInfo, groupKey: string): Promise<Ta
     const summary = [...describeTagChange(image.tags, change), ...(markLatest ? [`${latestTag.key} = ${latestTag.value} (moved here)`] : [])];
     const items: Item[] = [];
     if (summary.length) {
-      items.push({ label: '$(check) Save changes', description: summary.join('; '), detail: snapshots && snapshotIds.length ? `Also on ${snapshotIds.join(', ')}` : undefined, action: { kind: 'save' } });
+      items.push({ label: '$(check) Save changes', description: noIcons(summary.join('; ')), detail: snapshots && snapshotIds.length ? `Also on ${snapshotIds.join(', ')}` : undefined, action: { kind: 'save' } });
     }
     items.push({ label: 'Tags', kind: vscode.QuickPickItemKind.Separator });
     const keys = [...new Set([...Object.keys(image.tags), ...Object.keys(set)])].sort((a, b) => a.localeCompare(b));
@@ -48,8 +48,8 @@ export async function askTagEdit(image: ImageInfo, groupKey: string): Promise<Ta
       const removed = remove.has(key);
       const state = removed ? 'to remove' : !has(image.tags, key) ? 'new' : has(set, key) && set[key] !== image.tags[key] ? `was ${image.tags[key]}` : undefined;
       items.push({
-        label: `${removed ? '$(trash)' : '$(tag)'} ${key}`,
-        description: `${removed ? image.tags[key] : staged[key]}${state ? ` (${state})` : ''}`,
+        label: `${removed ? '$(trash)' : '$(tag)'} ${noIcons(key)}`,
+        description: noIcons(`${removed ? image.tags[key] : staged[key]}${state ? ` (${state})` : ''}`),
         action: { kind: 'tag', key },
       });
     }
@@ -61,7 +61,7 @@ export async function askTagEdit(image: ImageInfo, groupKey: string): Promise<Ta
     if (groupKey && has(staged, groupKey)) {
       items.push({
         label: `${markLatest ? '$(pass-filled)' : '$(circle-large-outline)'} Mark as latest`,
-        description: `${latestTag.key}=${latestTag.value} here, removed from the other ${groupKey}=${staged[groupKey]} images`,
+        description: noIcons(`${latestTag.key}=${latestTag.value} here, removed from the other ${groupKey}=${staged[groupKey]} images`),
         action: { kind: 'latest' },
       });
     } else if (groupKey) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noIcons } from '../shared/format';
 import type { InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from '../aws/launchModel';
 import type { ImageInfo } from '../aws/model';
 import { checkTagValue } from '../shared/validation';
@@ -25,11 +26,11 @@ function typeItems(types: readonly InstanceTypeInfo[], architecture: string): It
 }
 
 function subnetItem(s: SubnetInfo): Item<SubnetInfo> {
-  return { label: s.name ?? s.id, description: [s.name ? s.id : undefined, s.availabilityZone, s.cidr].filter(Boolean).join(' · '), detail: s.vpcId, value: s };
+  return { label: noIcons(s.name ?? s.id), description: [s.name ? s.id : undefined, s.availabilityZone, s.cidr].filter(Boolean).join(' · '), detail: s.vpcId, value: s };
 }
 
 function groupItem(g: SecurityGroupInfo): Item<SecurityGroupInfo> {
-  return { label: g.name, description: g.id, detail: g.description, value: g, picked: g.name === 'default' };
+  return { label: noIcons(g.name), description: g.id, detail: g.description && noIcons(g.description), value: g, picked: g.name === 'default' };
 }
 
 /**
@@ -58,7 +59,7 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
   const noKey: Item<string> = { label: 'No key pair', description: 'connect with Session Manager or EC2 Instance Connect' };
   const keyList = aws.call('DescribeKeyPairs', region, (sdk, c) => sdk.listKeyPairNames(c, region));
   const keyPick = await vscode.window.showQuickPick<Item<string>>(
-    keyList.then((keys) => [noKey, ...keys.map((k) => ({ label: k, value: k }))]),
+    keyList.then((keys) => [noKey, ...keys.map((k) => ({ label: noIcons(k), value: k }))]),
     { title: step(2, 'key pair'), ignoreFocusOut: true },
   );
   if (!keyPick) {

@@ -112,6 +112,14 @@ describe('hover markdown', () => {
     assert.match(consoleUrl('cn-north-1', 'ami-1'), /^https:\/\/console\.amazonaws\.cn\//);
   });
 
+  it('gives no link at all when the id or region is not what it claims to be', () => {
+    const hostileRegion = 'us-east-1"}](command:amiExplorer.launchInstance)';
+    for (const bad of [image({ region: hostileRegion }), image({ id: 'ami-0123456789abcdef0 x' })]) {
+      const text = hoverMarkdown(found(bad), {}, { now });
+      assert.doesNotMatch(text, /command:|https:\/\//);
+    }
+  });
+
   it('explains an id not found, and a failed lookup, differently', () => {
     const missing = shown(hoverMarkdown(notFound, {}, { scope: 'every region enabled for the account', now }));
     assert.match(missing, /is not visible in any of the 3 regions searched \(us-east-1, eu-west-1, ap-southeast-2\)/);
