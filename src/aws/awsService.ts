@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { ignoredValue, recordSettingProblems } from '../shared/settingProblems';
 import { checkRegion } from '../shared/validation';
 import { configuredRegions, readConnection, section } from './connectionSettings';
-import { toAwsError } from './errors';
+import { CallBudget } from './callBudget';
+import { withDeadline } from './deadline';
+import { isRegionDenial, refineAuthFailure, toAwsError, type AwsError } from './errors';
 import type { Connection, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RegionInfo } from './model';
 import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
 
@@ -10,7 +12,22 @@ import { isSdkLoaded, loadSdk, type SdkModule } from './sdkLoader';
  * The extension's one door to AWS: loads the SDK lazily, reads the connection from settings on every call,
  * and turns every failure into an AwsError that says what to do.
  */
+export interface CallOptions {
+  /** Aborts the call, or its wait for a budget slot. */
+  readonly signal?: AbortSignal;
+  /** A waiter (until available, until running): polls for minutes, takes no budget slot and has no deadline. */
+  readonly wait?: boolean;
+}
+
+/** Throttling answers shrink the budget of their lane. */
+function isThrottling(error: unknown): boolean {
+  return toAwsError(error).kind === 'throttled';
+}
+
 export class AwsService implements vscode.Disposable {
+  /** A few calls in flight per account and region, shared by the views, the code features and the actions. */
+  private readonly budget = new CallBudget({ maxInFlight: 4 });
+  private readonly denied = new Map<string, AwsError>();
   private defaultRegion: Promise<string | undefined> | undefined;
   private account: Promise<string | undefined> | undefined;
   private knownRegions: Promise<ReadonlySet<string> | undefined> | undefined;
@@ -18,20 +35,50 @@ export class AwsService implements vscode.Disposable {
   /** Fires with the caller's account id once a connection's first AWS call has answered (undefined: unknowable). */
   readonly onDidKnowAccount = this.accountKnown.event;
 
+  /** Retries included: a call that has not answered by then has failed. */
+  constructor(private readonly deadlineMs = 30_000) {}
+
   connection(): Connection {
     return readConnection();
   }
 
-  async call<T>(action: string, region: string | undefined, run: (sdk: SdkModule, connection: Connection) => Promise<T>): Promise<T> {
+  /**
+   * Every AWS call goes through here: it waits for a slot of the account and region's budget (unless it is a
+   * waiter, which polls for minutes), runs under a deadline that fires whatever the SDK does, aborts with the
+   * caller's signal, and fails with an AwsError that says what to do. `run` gets the signal to hand to the SDK.
+   */
+  async call<T>(action: string, region: string | undefined, run: (sdk: SdkModule, connection: Connection, signal: AbortSignal) => Promise<T>, options: CallOptions = {}): Promise<T> {
     const connection = this.connection();
+    const attempt = () => withDeadline(async (signal) => run(await loadSdk(), connection, signal), options.wait ? Infinity : this.deadlineMs, options.signal);
+    const lane = `${connection.profile}\u0000${connection.endpoint ?? ''}\u0000${region ?? '*'}`;
     try {
-      const result = await run(await loadSdk(), connection);
+      const result = await (options.wait ? attempt() : this.budget.run(lane, attempt, isThrottling, options.signal));
       // Who the calls run as is worth showing as soon as they work; asking costs one call per connection.
       void this.accountId();
       return result;
     } catch (error) {
-      throw toAwsError(error, { action, region, profile: connection.profile });
+      let err = toAwsError(error, { action, region, profile: connection.profile });
+      if (err.code === 'AuthFailure' && action !== 'GetCallerIdentity') {
+        err = refineAuthFailure(err, await this.accountId() !== undefined, region);
+      }
+      if (region && action.startsWith('Describe') && isRegionDenial(err)) {
+        this.denied.set(region, err);
+      }
+      throw err;
     }
+  }
+
+  /**
+   * Regions that refused a read this session (policy, opt-in, SCP), with why: lookups skip them and say so,
+   * until Refresh or a new connection.
+   */
+  deniedRegions(): ReadonlyMap<string, AwsError> {
+    return this.denied;
+  }
+
+  /** Peak in-flight calls per budget lane (profile, endpoint, region), for the load benchmark. */
+  budgetPeaks(): Record<string, number> {
+    return this.budget.peaks();
   }
 
   /**
@@ -70,7 +117,7 @@ export class AwsService implements vscode.Disposable {
   accountId(): Promise<string | undefined> {
     if (!this.account) {
       const asked = this.regions()
-        .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c) => sdk.callerAccount(c, regions[0])))
+        .then((regions) => this.call('GetCallerIdentity', regions[0], (sdk, c, s) => sdk.callerAccount(c, regions[0], s)))
         .catch(() => undefined);
       this.account = asked;
       void asked.then((id) => {
@@ -84,27 +131,27 @@ export class AwsService implements vscode.Disposable {
   }
 
   listImagesPage(region: string, query: ImageQuery, pageSize: number, nextToken?: string, signal?: AbortSignal): Promise<Page<ImageInfo>> {
-    return this.call('DescribeImages', region, (sdk, c) => sdk.listImagesPage(c, region, query, pageSize, nextToken, signal));
+    return this.call('DescribeImages', region, (sdk, c, s) => sdk.listImagesPage(c, region, query, pageSize, nextToken, s), { signal });
   }
 
   newestImages(region: string, query: ImageQuery, limit: number, signal?: AbortSignal): Promise<ImageInfo[]> {
-    return this.call('DescribeImages', region, (sdk, c) => sdk.newestImages(c, region, query, limit, signal));
+    return this.call('DescribeImages', region, (sdk, c, s) => sdk.newestImages(c, region, query, limit, s), { signal });
   }
 
   findImagesById(region: string, ids: readonly string[], signal?: AbortSignal): Promise<ImageInfo[]> {
-    return this.call('DescribeImages', region, (sdk, c) => sdk.findImagesById(c, region, ids, signal));
+    return this.call('DescribeImages', region, (sdk, c, s) => sdk.findImagesById(c, region, ids, s), { signal });
   }
 
   describeImage(region: string, imageId: string, signal?: AbortSignal): Promise<ImageDetails> {
-    return this.call('DescribeImages', region, (sdk, c) => sdk.describeImage(c, region, imageId, signal));
+    return this.call('DescribeImages', region, (sdk, c, s) => sdk.describeImage(c, region, imageId, s), { signal });
   }
 
   listInstancesPage(region: string, pageSize: number, nextToken?: string, signal?: AbortSignal): Promise<Page<InstanceInfo>> {
-    return this.call('DescribeInstances', region, (sdk, c) => sdk.listInstancesPage(c, region, pageSize, nextToken, signal));
+    return this.call('DescribeInstances', region, (sdk, c, s) => sdk.listInstancesPage(c, region, pageSize, nextToken, s), { signal });
   }
 
   listRegions(signal?: AbortSignal): Promise<RegionInfo[]> {
-    return this.call('DescribeRegions', undefined, (sdk, c) => sdk.listRegions(c, signal));
+    return this.call('DescribeRegions', undefined, (sdk, c, s) => sdk.listRegions(c, s), { signal });
   }
 
   listProfiles() {
@@ -117,6 +164,7 @@ export class AwsService implements vscode.Disposable {
 
   /** Drop cached clients and credentials, e.g. after `aws sso login` or a profile switch. */
   async reset(): Promise<void> {
+    this.denied.clear();
     this.defaultRegion = undefined;
     this.account = undefined;
     this.knownRegions = undefined;

@@ -9,6 +9,7 @@ export type AwsErrorKind =
   | 'accessDenied'
   | 'regionNotEnabled'
   | 'throttled'
+  | 'serverError'
   | 'network'
   | 'timeout'
   | 'cancelled'
@@ -78,7 +79,8 @@ export function toAwsError(error: unknown, ctx: ErrorContext = {}): AwsError {
   const where = ctx.region ? ` in ${ctx.region}` : '';
   const profileArg = ctx.profile ? ` --profile ${ctx.profile}` : '';
 
-  if (code === 'AbortError' || /aborted/i.test(message) && code !== 'TimeoutError') {
+  // Only the abort the caller asked for is a cancel; any other text that says "aborted" is a failure.
+  if (err.name === 'AbortError') {
     return new AwsError('Cancelled.', 'cancelled', undefined, code);
   }
   if (/profile .* (could not be found|not found)|Profile .* not found/i.test(message)) {
@@ -102,16 +104,22 @@ export function toAwsError(error: unknown, ctx: ErrorContext = {}): AwsError {
     return new AwsError(`Access denied: ${profileLabel(ctx.profile)} is not allowed to call ${action}${where}.`, 'accessDenied',
       `Ask your administrator to allow ${action} for this identity, or choose another profile.`, code);
   }
-  if (code === 'OptInRequired' || code === 'AuthFailure' && ctx.region || code === 'InvalidClientTokenId' && ctx.region && /region/i.test(message)) {
+  if (code === 'OptInRequired') {
     return new AwsError(`Region ${ctx.region ?? ''} is not enabled for this account (${code}).`.replace('  ', ' '), 'regionNotEnabled',
       'Enable it in the AWS console (Account → AWS Regions), or remove it with "AMI Explorer: Select Regions".', code);
   }
   if (code === 'AuthFailure' || code === 'InvalidClientTokenId' || code === 'SignatureDoesNotMatch' || code === 'UnrecognizedClientException') {
-    return new AwsError(`AWS rejected the credentials of ${profileLabel(ctx.profile)} (${code}).`, 'invalidCredentials',
+    // EC2 says AuthFailure both for a wrong key and for a region the account has not enabled; AwsService tells
+    // them apart by asking STS (see refineAuthFailure).
+    return new AwsError(`AWS rejected the credentials of ${profileLabel(ctx.profile)}${where} (${code}).`, 'invalidCredentials',
       'Check the access key and secret (`aws configure' + profileArg + '`), or choose another profile.', code);
   }
   if (code === 'RequestLimitExceeded' || code === 'Throttling' || code === 'ThrottlingException' || code === 'TooManyRequestsException') {
     return new AwsError(`EC2 is throttling requests${where}, even after retries.`, 'throttled', 'Wait a minute, then refresh.', code);
+  }
+  const status = err.$metadata?.httpStatusCode ?? 0;
+  if (code === 'InternalError' || code === 'InternalFailure' || code === 'ServiceUnavailable' || code === 'Unavailable' || status >= 500) {
+    return new AwsError(`EC2${where} failed on its side (${code || status}), even after retries.`, 'serverError', 'Try again in a minute.', code);
   }
   if (code === 'TimeoutError' || code === 'ETIMEDOUT' || /timed? ?out/i.test(message) && !err.$metadata?.httpStatusCode) {
     return new AwsError(`EC2${where} did not answer in time.`, 'timeout', 'Check your network or proxy, then refresh.', code);
@@ -129,4 +137,26 @@ export function toAwsError(error: unknown, ctx: ErrorContext = {}): AwsError {
   }
   const action = ctx.action ? `${ctx.action}${where} failed: ` : '';
   return new AwsError(`${action}${message}${code && !message.includes(code) ? ` (${code})` : ''}`, 'other', undefined, code);
+}
+
+/**
+ * An AuthFailure from one region while STS accepts the same credentials: the key is fine, so the region is not
+ * enabled for the account (or an SCP's region deny answers that way). Other errors pass through.
+ */
+export function refineAuthFailure(error: AwsError, credentialsValid: boolean, region: string | undefined): AwsError {
+  if (error.kind !== 'invalidCredentials' || error.code !== 'AuthFailure' || !credentialsValid || !region) {
+    return error;
+  }
+  return new AwsError(`Region ${region} does not accept this account's credentials, which STS accepts (AuthFailure): the region is not enabled for the account, or a policy blocks it.`,
+    'regionNotEnabled', 'Enable it in the AWS console (Account → AWS Regions), or remove it with "AMI Explorer: Select Regions".', error.code);
+}
+
+/** Worth trying again later: nothing says the answer would be the same. */
+export function isTransient(error: AwsError): boolean {
+  return error.kind === 'throttled' || error.kind === 'serverError' || error.kind === 'network' || error.kind === 'timeout';
+}
+
+/** The region refuses this identity (policy, opt-in, SCP): asking it again this session changes nothing. */
+export function isRegionDenial(error: AwsError): boolean {
+  return error.kind === 'accessDenied' || error.kind === 'regionNotEnabled';
 }

@@ -64,8 +64,8 @@ async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: Deprecat
   }
   const { id: imageId, region } = image;
   const after = await withProgress(at ? `Deprecating ${image.name}` : `Cancelling the deprecation of ${image.name}`, async (_report, signal) => {
-    await deps.aws.call(at ? 'EnableImageDeprecation' : 'DisableImageDeprecation', region, (sdk, c) =>
-      at ? sdk.enableImageDeprecation(c, region, imageId, at, signal) : sdk.disableImageDeprecation(c, region, imageId, signal));
+    await deps.aws.call(at ? 'EnableImageDeprecation' : 'DisableImageDeprecation', region, (sdk, c, s) =>
+      at ? sdk.enableImageDeprecation(c, region, imageId, at, s) : sdk.disableImageDeprecation(c, region, imageId, s), { signal });
     return (await deps.aws.describeImage(region, imageId, signal)).image;
   });
   deps.images.refreshRegion(region);

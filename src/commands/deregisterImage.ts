@@ -17,7 +17,7 @@ import { parseDeregisterRequest } from './deregisterRequest';
 import { askImagesToRetire, type RegionBatch } from './deregisterWizard';
 import { confirmChange } from './confirmChange';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from './invocation';
-import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
+import { partialRetirement, snapshotPlan, type SnapshotPlan } from './retirementPlan';
 
 export type { DeregisterResult };
 
@@ -48,8 +48,8 @@ async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal
   const { region } = batch;
   const images = await ownedImages(aws, region, batch.imageIds, signal);
   const [instances, users] = await Promise.all([
-    aws.call('DescribeInstances', region, (sdk, c) => sdk.instancesUsingImages(c, region, batch.imageIds, signal)),
-    aws.call('DescribeImages', region, (sdk, c) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(images), signal)),
+    aws.call('DescribeInstances', region, (sdk, c, s) => sdk.instancesUsingImages(c, region, batch.imageIds, s), { signal }),
+    aws.call('DescribeImages', region, (sdk, c, s) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(images), s), { signal }),
   ]);
   return { region, images, instances, plan: snapshotPlan(images, users) };
 }
@@ -118,7 +118,7 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
   for (const image of p.images) {
     report(`deregistering ${image.name} (${image.id})`);
     try {
-      await aws.call('DeregisterImage', region, (sdk, c) => sdk.deregisterImage(c, region, image.id, signal));
+      await aws.call('DeregisterImage', region, (sdk, c, s) => sdk.deregisterImage(c, region, image.id, s), { signal });
       gone.push(image);
       out.deregistered.push(image.id);
       if (p.instances[image.id]?.length) {
@@ -134,13 +134,13 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
   if (!deleteSnapshots) {
     return;
   }
-  const users = await aws.call('DescribeImages', region, (sdk, c) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(gone), signal));
+  const users = await aws.call('DescribeImages', region, (sdk, c, s) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(gone), s), { signal });
   const plan = snapshotPlan(gone, users);
   out.keptSnapshots.push(...plan.kept);
   for (const snapshotId of plan.deletable) {
     report(`deleting snapshot ${snapshotId}`);
     try {
-      await aws.call('DeleteSnapshot', region, (sdk, c) => sdk.deleteSnapshot(c, region, snapshotId, signal));
+      await aws.call('DeleteSnapshot', region, (sdk, c, s) => sdk.deleteSnapshot(c, region, snapshotId, s), { signal });
       out.deletedSnapshots.push(snapshotId);
     } catch (error) {
       if (error instanceof AwsError && error.kind === 'cancelled') {
@@ -183,6 +183,14 @@ async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], de
         await retire(deps.aws, p, deleteSnapshots, result, failures, (m) => report(m), signal);
       }
     });
+  } catch (error) {
+    // Stopped part way (cancelled, or a read failed): say exactly what is already gone and what is not.
+    const cause = error instanceof AwsError && error.kind === 'cancelled' ? 'Deregistration was cancelled' : `Deregistration stopped (${reason(error)})`;
+    const planned = {
+      images: prepared.flatMap((p) => p.images.map((i) => i.id)),
+      snapshots: deleteSnapshots ? prepared.flatMap((p) => p.plan.deletable) : [],
+    };
+    throw new Error(partialRetirement(cause, result, planned));
   } finally {
     for (const p of prepared) {
       deps.images.refreshRegion(p.region);

@@ -52,25 +52,47 @@ function planTags(image: ImageInfo, edit: TagEdit): TagPlan {
   return { image, edit, groupKey, groupValue, snapshotIds: edit.snapshots ? snapshotsOf([image]) : [] };
 }
 
-/** Applies the edit; returns the image's tags afterwards. */
+/** EC2's tag limit holds for each snapshot too: checked before anything is tagged. */
+async function checkSnapshotTagCounts(deps: ActionDeps, plan: TagPlan, signal: AbortSignal): Promise<void> {
+  const { image, edit, snapshotIds } = plan;
+  const current = await deps.aws.call('DescribeSnapshots', image.region, (sdk, c, s) => sdk.snapshotTags(c, image.region, snapshotIds, s), { signal });
+  for (const [snapshotId, tags] of Object.entries(current)) {
+    const after = applyTagChange(tags, { set: { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) }, remove: edit.remove });
+    const problem = checkTagCount(after);
+    if (problem) {
+      throw new Error(`${problem.replace('The image', `Its snapshot ${snapshotId}`)} Nothing was tagged.`);
+    }
+  }
+}
+
+/**
+ * Applies the edit; returns the image's tags afterwards. "Mark as latest" tags this image first and only then
+ * takes Latest=true off the group's others, so a failure never leaves the group without a latest image.
+ */
 async function applyTags(deps: ActionDeps, plan: TagPlan): Promise<Record<string, string>> {
   const { image, edit, groupKey, groupValue, snapshotIds } = plan;
   const { id: imageId, region } = image;
   const resources = [imageId, ...snapshotIds];
   const tags = await withProgress(`Tagging ${image.name}`, async (report, signal) => {
+    await checkSnapshotTagCounts(deps, plan, signal);
+    report(describeTagChange(image.tags, edit).join('; ') || `${latestTag.key}=${latestTag.value}`);
+    await deps.aws.call('DeleteTags', region, (sdk, c, s) =>
+      sdk.deleteTags(c, region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), s), { signal });
+    const set = { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) };
+    await deps.aws.call('CreateTags', region, (sdk, c, s) => sdk.createTags(c, region, resources, set, s), { signal });
     if (groupValue !== undefined) {
       report(`moving ${latestTag.key}=${latestTag.value} within ${groupKey}=${groupValue}`);
-      const previous = (await deps.aws.call('DescribeImages', region, (sdk, c) =>
-        sdk.ownedImagesTagged(c, region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, signal)))
-        .filter((i) => i.id !== imageId);
-      const from = [...previous.map((i) => i.id), ...(edit.snapshots ? snapshotsOf(previous) : [])];
-      await deps.aws.call('DeleteTags', region, (sdk, c) => sdk.deleteTags(c, region, from, { [latestTag.key]: latestTag.value }, signal));
+      try {
+        const previous = (await deps.aws.call('DescribeImages', region, (sdk, c, s) =>
+          sdk.ownedImagesTagged(c, region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, s), { signal }))
+          .filter((i) => i.id !== imageId);
+        const from = [...previous.map((i) => i.id), ...(edit.snapshots ? snapshotsOf(previous) : [])];
+        await deps.aws.call('DeleteTags', region, (sdk, c, s) => sdk.deleteTags(c, region, from, { [latestTag.key]: latestTag.value }, s), { signal });
+      } catch (error) {
+        throw new Error(`${image.name} (${imageId}) is tagged ${latestTag.key}=${latestTag.value}, but the tag could not be taken off the other `
+          + `${groupKey}=${groupValue} images, so more than one is marked latest: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
-    report(describeTagChange(image.tags, edit).join('; ') || `${latestTag.key}=${latestTag.value}`);
-    await deps.aws.call('DeleteTags', region, (sdk, c) =>
-      sdk.deleteTags(c, region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), signal));
-    const set = { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) };
-    await deps.aws.call('CreateTags', region, (sdk, c) => sdk.createTags(c, region, resources, set, signal));
     return (await deps.aws.describeImage(region, imageId, signal)).image.tags;
   });
   deps.images.refreshRegion(region);

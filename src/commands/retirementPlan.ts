@@ -44,3 +44,22 @@ export function olderThanExceptNewest<T extends Pick<ImageInfo, 'creationDate' |
   const cutoff = now - days * 86_400_000;
   return newestFirst.slice(Math.max(0, keep)).filter((i) => Date.parse(i.creationDate!) < cutoff);
 }
+
+/** What a deregistration stopped part way did and did not do, in one sentence for the person or the caller. */
+export function partialRetirement(
+  cause: string,
+  done: { readonly deregistered: readonly string[]; readonly deletedSnapshots: readonly string[] },
+  planned: { readonly images: readonly string[]; readonly snapshots: readonly string[] },
+): string {
+  const did = [
+    done.deregistered.length ? `deregistered ${done.deregistered.join(', ')}` : 'deregistered nothing',
+    ...(done.deletedSnapshots.length ? [`deleted ${done.deletedSnapshots.join(', ')}`] : []),
+  ].join(' and ');
+  const images = planned.images.filter((id) => !done.deregistered.includes(id));
+  const snapshots = planned.snapshots.filter((id) => !done.deletedSnapshots.includes(id));
+  const left = [
+    ...(images.length ? [`${images.join(', ')} ${images.length === 1 ? 'is' : 'are'} still registered`] : []),
+    ...(snapshots.length ? [`${snapshots.join(', ')} ${snapshots.length === 1 ? 'was' : 'were'} not deleted`] : []),
+  ];
+  return `${cause} after it ${did}.${left.length ? ` Not done: ${left.join('; ')}.` : ''}`;
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { olderThanExceptNewest, snapshotPlan } from '../../src/commands/retirementPlan';
+import { olderThanExceptNewest, partialRetirement, snapshotPlan } from '../../src/commands/retirementPlan';
 import { snapshotsOf } from '../../src/shared/imageSnapshots';
 
 const image = (id: string, ...snapshots: string[]) => ({ id, blockDevices: snapshots.map((s, i) => ({ deviceName: `/dev/sd${i}`, snapshotId: s })) });
@@ -39,5 +39,18 @@ describe('retirement plan', () => {
     assert.deepEqual(olderThanExceptNewest(images, 90, 0, now).map((i) => i.name), ['v5', 'v4', 'v3', 'v2', 'v1']);
     assert.deepEqual(olderThanExceptNewest(images, 250, 1, now).map((i) => i.name), ['v2', 'v1']);
     assert.deepEqual(olderThanExceptNewest(images, 90, 10, now), []);
+  });
+});
+
+describe('partialRetirement', () => {
+  it('says what was done and what was not when stopped part way', () => {
+    assert.equal(
+      partialRetirement('Deregistration was cancelled', { deregistered: ['ami-1', 'ami-2'], deletedSnapshots: ['snap-1'] }, { images: ['ami-1', 'ami-2', 'ami-3'], snapshots: ['snap-1', 'snap-2'] }),
+      'Deregistration was cancelled after it deregistered ami-1, ami-2 and deleted snap-1. Not done: ami-3 is still registered; snap-2 was not deleted.',
+    );
+    assert.equal(
+      partialRetirement('Deregistration was cancelled', { deregistered: [], deletedSnapshots: [] }, { images: ['ami-1'], snapshots: [] }),
+      'Deregistration was cancelled after it deregistered nothing. Not done: ami-1 is still registered.',
+    );
   });
 });

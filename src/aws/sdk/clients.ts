@@ -1,13 +1,18 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Connection } from '../model';
 
-const requestTimeoutMs = 20_000;
-const connectionTimeoutMs = 5_000;
+/**
+ * Per attempt: a server that accepts the connection and then never answers, or trickles bytes, ends the attempt
+ * with a TimeoutError (throwOnRequestTimeout; without it the SDK only logs a warning and waits on).
+ */
+const requestHandler = { connectionTimeout: 3_000, requestTimeout: 10_000, throwOnRequestTimeout: true };
 
 const credentialProviders = new Map<string, AwsCredentialIdentityProvider>();
-const clients = new Map<string, EC2Client>();
+const clients = new Map<string, { destroy(): void }>();
 
 /** One provider per profile, so SSO / assume-role sessions are resolved once and shared by every region. */
 export function credentialsFor(profile: string): AwsCredentialIdentityProvider {
@@ -19,23 +24,38 @@ export function credentialsFor(profile: string): AwsCredentialIdentityProvider {
   return provider;
 }
 
-/** Clients are cached per profile + region + endpoint: each keeps its own connection pool and retry budget. */
-export function ec2Client(connection: Connection, region: string): EC2Client {
-  const key = `${connection.profile}\u0000${region}\u0000${connection.endpoint ?? ''}`;
-  let client = clients.get(key);
+/** Clients are cached per service + profile + region + endpoint: each keeps its own connection pool and retry budget. */
+function cached<C extends { destroy(): void }>(service: string, connection: Connection, region: string, make: () => C): C {
+  const key = `${service}\u0000${connection.profile}\u0000${region}\u0000${connection.endpoint ?? ''}`;
+  let client = clients.get(key) as C | undefined;
   if (!client) {
-    client = new EC2Client({
-      region,
-      profile: connection.profile || undefined,
-      credentials: credentialsFor(connection.profile),
-      endpoint: connection.endpoint || undefined,
-      retryMode: 'adaptive',
-      maxAttempts: 4,
-      requestHandler: { requestTimeout: requestTimeoutMs, connectionTimeout: connectionTimeoutMs },
-    });
+    client = make();
     clients.set(key, client);
   }
   return client;
+}
+
+/** What every client shares. The endpoint override serves KMS and STS too (LocalStack and moto answer every service on one port). */
+function common(connection: Connection, region: string) {
+  return {
+    region,
+    credentials: credentialsFor(connection.profile),
+    endpoint: connection.endpoint || undefined,
+    retryMode: 'adaptive',
+    requestHandler,
+  };
+}
+
+export function ec2Client(connection: Connection, region: string): EC2Client {
+  return cached('ec2', connection, region, () => new EC2Client({ ...common(connection, region), profile: connection.profile || undefined, maxAttempts: 4 }));
+}
+
+export function kmsClient(connection: Connection, region: string): KMSClient {
+  return cached('kms', connection, region, () => new KMSClient({ ...common(connection, region), maxAttempts: 3 }));
+}
+
+export function stsClient(connection: Connection, region: string): STSClient {
+  return cached('sts', connection, region, () => new STSClient({ ...common(connection, region), maxAttempts: 2 }));
 }
 
 /** The region the profile (or AWS_REGION) names, as the SDK resolves it; undefined when none is configured. */

@@ -1,9 +1,9 @@
 import { CopyImageCommand, DescribeImagesCommand, waitUntilImageAvailable } from '@aws-sdk/client-ec2';
-import { DescribeKeyCommand, KMSClient, paginateListAliases } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, paginateListAliases } from '@aws-sdk/client-kms';
 import { randomUUID } from 'node:crypto';
 import type { CopyImageInput, KmsAlias } from '../imageCopyModel';
 import type { Connection } from '../model';
-import { credentialsFor, ec2Client } from './clients';
+import { ec2Client, kmsClient } from './clients';
 
 /** Copies an image into `targetRegion` (the call goes to the target region) and returns the copy's id. */
 export async function copyImageTo(connection: Connection, targetRegion: string, input: CopyImageInput, signal?: AbortSignal): Promise<string> {
@@ -40,43 +40,22 @@ export async function copyNameConflicts(connection: Connection, region: string, 
   return (out.Images ?? []).flatMap((i) => (i.ImageId ? [i.ImageId] : []));
 }
 
-function kmsClient(connection: Connection, region: string): KMSClient {
-  // The endpoint override serves KMS too (LocalStack and moto answer every service on one port).
-  return new KMSClient({
-    region,
-    credentials: credentialsFor(connection.profile),
-    endpoint: connection.endpoint || undefined,
-    maxAttempts: 3,
-    requestHandler: { requestTimeout: 15_000, connectionTimeout: 5_000 },
-  });
-}
-
 /** The KMS aliases of a region, customer-managed first, then AWS-managed (`alias/aws/…`). */
 export async function kmsAliases(connection: Connection, region: string, signal?: AbortSignal): Promise<KmsAlias[]> {
   const client = kmsClient(connection, region);
-  try {
-    const aliases: KmsAlias[] = [];
-    for await (const page of paginateListAliases({ client }, {})) {
-      signal?.throwIfAborted();
-      for (const a of page.Aliases ?? []) {
-        if (a.AliasName && a.TargetKeyId) {
-          aliases.push({ name: a.AliasName, keyId: a.TargetKeyId, awsManaged: a.AliasName.startsWith('alias/aws/') });
-        }
+  const aliases: KmsAlias[] = [];
+  for await (const page of paginateListAliases({ client }, {}, { abortSignal: signal })) {
+    for (const a of page.Aliases ?? []) {
+      if (a.AliasName && a.TargetKeyId) {
+        aliases.push({ name: a.AliasName, keyId: a.TargetKeyId, awsManaged: a.AliasName.startsWith('alias/aws/') });
       }
     }
-    return aliases.sort((a, b) => Number(a.awsManaged) - Number(b.awsManaged) || a.name.localeCompare(b.name));
-  } finally {
-    client.destroy();
   }
+  return aliases.sort((a, b) => Number(a.awsManaged) - Number(b.awsManaged) || a.name.localeCompare(b.name));
 }
 
 /** The ARN of a KMS key (id, ARN or alias) in `region`; rejects with KMS's NotFoundException when it is not there. */
 export async function kmsKeyArn(connection: Connection, region: string, keyId: string, signal?: AbortSignal): Promise<string> {
-  const client = kmsClient(connection, region);
-  try {
-    const out = await client.send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal: signal });
-    return out.KeyMetadata?.Arn ?? keyId;
-  } finally {
-    client.destroy();
-  }
+  const out = await kmsClient(connection, region).send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal: signal });
+  return out.KeyMetadata?.Arn ?? keyId;
 }

@@ -1,4 +1,4 @@
-import { CreateTagsCommand, DeleteTagsCommand, paginateDescribeImages } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, DeleteTagsCommand, paginateDescribeImages, paginateDescribeSnapshots } from '@aws-sdk/client-ec2';
 import type { Connection, ImageInfo } from '../model';
 import { ec2Client } from './clients';
 import { toImageInfo } from './convert';
@@ -53,4 +53,23 @@ export async function ownedImagesTagged(
     found.push(...(page.Images ?? []).map((i) => toImageInfo(i, region)));
   }
   return found;
+}
+
+/** The tags of each snapshot, by id (EC2's per-resource limit applies to snapshots as to images). */
+export async function snapshotTags(
+  connection: Connection, region: string, snapshotIds: readonly string[], signal?: AbortSignal,
+): Promise<Record<string, Record<string, string>>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (!snapshotIds.length) {
+    return out;
+  }
+  const pages = paginateDescribeSnapshots({ client: ec2Client(connection, region) }, { SnapshotIds: [...snapshotIds] }, { abortSignal: signal });
+  for await (const page of pages) {
+    for (const snapshot of page.Snapshots ?? []) {
+      if (snapshot.SnapshotId) {
+        out[snapshot.SnapshotId] = Object.fromEntries((snapshot.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+      }
+    }
+  }
+  return out;
 }
