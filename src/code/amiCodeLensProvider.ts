@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAbort, signalOf } from '../shared/cancellation';
 import { codeLensTitle } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds, IdOccurrence } from './documentIds';
@@ -15,13 +16,20 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private redraw: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ids: DocumentIds, private readonly lookup: AmiLookup) {
-    // Only a full forget (refresh) changes lenses already shown; new answers reach them through resolve.
+    // A forget (refresh) clears what is shown; later answers (a retried lookup, a region that answered late)
+    // replace lenses already drawn, once per burst of answers.
     this.subscription = lookup.onDidResolve((results) => {
       if (!results.length) {
         this.changed.fire();
+        return;
       }
+      this.redraw ??= setTimeout(() => {
+        this.redraw = undefined;
+        this.changed.fire();
+      }, 250);
     });
   }
 
@@ -44,8 +52,14 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
     return lenses;
   }
 
-  async resolveCodeLens(lens: AmiCodeLens): Promise<AmiCodeLens> {
-    lens.command ??= this.command(lens.occurrence, await this.lookup.resolve(lens.occurrence.id));
+  async resolveCodeLens(lens: AmiCodeLens, token: vscode.CancellationToken): Promise<AmiCodeLens> {
+    try {
+      lens.command ??= this.command(lens.occurrence, await this.lookup.resolve(lens.occurrence.id, signalOf(token)));
+    } catch (error) {
+      if (!isAbort(error)) {
+        throw error;
+      }
+    }
     return lens;
   }
 
@@ -65,6 +79,7 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
   }
 
   dispose(): void {
+    clearTimeout(this.redraw);
     this.subscription.dispose();
     this.changed.dispose();
   }

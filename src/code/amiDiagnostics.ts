@@ -6,6 +6,11 @@ import type { Resolution } from './imageResolver';
 
 export const problemSource = 'AMI Explorer';
 const editDelayMs = 400;
+/**
+ * Distinct ids checked per document: a generated file with tens of thousands would spend the account's
+ * DescribeImages quota that deploys rely on. Hovers and CodeLenses still look up any id on demand.
+ */
+export const maxIdsPerDocument = 2000;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -76,11 +81,21 @@ export class AmiDiagnostics implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const resolutions = new Map((await this.lookup.resolveAll(ids)).map((r) => [r.id, r]));
+    const checked = ids.slice(0, maxIdsPerDocument);
+    const resolutions = new Map((await this.lookup.resolveAll(checked)).map((r) => [r.id, r]));
     if (doc.isClosed || doc.version !== version) {
       return;
     }
     const diagnostics: vscode.Diagnostic[] = [];
+    if (ids.length > checked.length) {
+      const first = this.ids.occurrences(doc).find((o) => !resolutions.has(o.id));
+      const notice = new vscode.Diagnostic(first?.range ?? new vscode.Range(0, 0, 0, 0),
+        `This file has ${ids.length} distinct AMI ids: the first ${maxIdsPerDocument} are checked, the other ${ids.length - maxIdsPerDocument} are not (hover one to look it up).`,
+        vscode.DiagnosticSeverity.Information);
+      notice.source = problemSource;
+      notice.code = 'too-many-ids';
+      diagnostics.push(notice);
+    }
     for (const occurrence of this.ids.occurrences(doc)) {
       for (const problem of problemsFor(resolutions.get(occurrence.id), occurrence.context)) {
         const diagnostic = new vscode.Diagnostic(occurrence.range, problem.message, severities[problem.severity]);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAbort, signalOf } from '../shared/cancellation';
 import { hoverCommands, hoverMarkdown } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds } from './documentIds';
@@ -12,10 +13,16 @@ export class AmiHoverProvider implements vscode.HoverProvider {
     if (!occurrence) {
       return undefined;
     }
-    const [resolution, selfAccount] = await Promise.all([
-      this.lookup.resolve(occurrence.id),
-      this.lookup.selfAccount(),
-    ]);
+    let resolution;
+    let selfAccount;
+    try {
+      [resolution, selfAccount] = await Promise.all([this.lookup.resolve(occurrence.id, signalOf(token)), this.lookup.selfAccount()]);
+    } catch (error) {
+      if (isAbort(error)) {
+        return undefined;
+      }
+      throw error;
+    }
     if (token.isCancellationRequested) {
       return undefined;
     }

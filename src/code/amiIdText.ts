@@ -4,7 +4,7 @@ import type { ImageInfo } from '../aws/model';
 import { isPast, md, noIcons, utc } from '../shared/format';
 import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
 import { checkImageId, checkRegion } from '../shared/validation';
-import type { Resolution } from './imageResolver';
+import type { RegionProblem, Resolution } from './imageResolver';
 
 /** What the code around an id says about it. */
 export interface IdContext {
@@ -58,10 +58,15 @@ function regionList(regions: readonly string[], max = Infinity): string {
   return `${regions.slice(0, max).join(', ')} and ${regions.length - max} more`;
 }
 
-function regionsSearched(regions: readonly string[], max?: number): string {
+/** "(2 denied by policy: eu-west-1, ap-east-1)", or '' when no region was skipped. */
+function deniedNote(denied: readonly RegionProblem[] | undefined): string {
+  return denied?.length ? ` (${denied.length} denied by policy: ${regionList(denied.map((d) => d.region), 5)})` : '';
+}
+
+function regionsSearched(regions: readonly string[], max?: number, denied?: readonly RegionProblem[]): string {
   return regions.length === 1
-    ? `in ${regions[0]}, the only region searched`
-    : `in any of the ${regions.length} regions searched (${regionList(regions, max)})`;
+    ? `in ${regions[0]}, the only region searched${deniedNote(denied)}`
+    : `in any of the ${regions.length} regions searched (${regionList(regions, max)})${deniedNote(denied)}`;
 }
 
 function label(image: ImageInfo): string {
@@ -103,7 +108,7 @@ export function problemsFor(resolution: Resolution | undefined, context: IdConte
     problems.push({
       severity: 'warning',
       code: 'not-found',
-      message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5)}: it may be deregistered, private to another account, or a typo.`,
+      message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5, resolution.denied)}: it may be deregistered, private to another account, or a typo.`,
     });
   } else if (resolution?.kind === 'found') {
     const { images } = resolution;
@@ -145,10 +150,14 @@ function codeLensText(resolution: Resolution, context: IdContext, now: number): 
       const states = [...new Set(images.map((i) => stateText(i, now)))].join(' / ');
       return `${first.name || first.id} · ${regions} · ${states}`;
     }
-    case 'notFound':
-      return `${resolution.id} not found in ${resolution.searched.length} region${resolution.searched.length === 1 ? '' : 's'}`;
+    case 'notFound': {
+      const denied = resolution.denied?.length ? ` (${resolution.denied.length} denied)` : '';
+      return `${resolution.id} not found in ${resolution.searched.length} region${resolution.searched.length === 1 ? '' : 's'}${denied}`;
+    }
     case 'failed':
-      return `${resolution.id}: lookup failed (${resolution.errors[0]?.message ?? 'unknown error'})`;
+      return resolution.searched?.length
+        ? `${resolution.id}: lookup incomplete (${resolution.errors.length} region${resolution.errors.length === 1 ? '' : 's'} did not answer; retrying)`
+        : `${resolution.id}: lookup failed (${resolution.errors[0]?.message ?? 'unknown error'})`;
   }
 }
 
@@ -199,7 +208,7 @@ export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, o
     }
     case 'notFound':
       parts.push([
-        `$(question) **${md(resolution.id)}** is not visible ${md(regionsSearched(resolution.searched))}.`,
+        `$(question) **${md(resolution.id)}** is not visible ${md(regionsSearched(resolution.searched, undefined, resolution.denied))}.`,
         '',
         'It may have been deregistered, be private to another account, or contain a typo.',
         options.scope ? `\n\nSearched ${md(options.scope)} (setting \`amiExplorer.code.regions\`).` : '',
@@ -207,7 +216,9 @@ export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, o
       break;
     case 'failed':
       parts.push([
-        `$(error) **${md(resolution.id)}** could not be looked up:`,
+        resolution.searched?.length
+          ? `$(warning) **${md(resolution.id)}** is not in the ${resolution.searched.length} region${resolution.searched.length === 1 ? '' : 's'} that answered, but these could not be searched, so it may be there (asked again shortly):`
+          : `$(error) **${md(resolution.id)}** could not be looked up:`,
         '',
         ...resolution.errors.map((e) => `- ${md(`${e.region === '*' ? '' : `${e.region}: `}${e.message}`)}`),
       ].join('\n'));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
+import { AwsError, isRegionDenial } from '../aws/errors';
 import { configuredRegions, section } from '../aws/connectionSettings';
 import type { ImageInfo } from '../aws/model';
 import { log } from '../shared/log';
@@ -10,9 +11,14 @@ const storageKey = 'amiExplorer.code.cache';
 /** Enough for any project; the newest answers win. */
 const maxPersisted = 5000;
 
+/**
+ * What globalState holds: compact answers (no SDK response, no block devices) whose region lists are stored
+ * once and referred to by index, so 5,000 answers stay well under a megabyte.
+ */
 interface Persisted {
   readonly connection: string;
-  readonly entries: Resolution[];
+  readonly regionLists?: string[][];
+  readonly entries: (Resolution | (Omit<Extract<Resolution, { kind: 'notFound' }>, 'searched'> & { readonly searched: number }))[];
 }
 
 /**
@@ -43,12 +49,12 @@ export class AmiLookup implements vscode.Disposable {
     return this.current().peek(id);
   }
 
-  resolve(id: string): Promise<Resolution> {
-    return this.current().resolve(id);
+  resolve(id: string, signal?: AbortSignal): Promise<Resolution> {
+    return this.current().resolve(id, signal);
   }
 
-  resolveAll(ids: readonly string[]): Promise<Resolution[]> {
-    return this.current().resolveAll(ids);
+  resolveAll(ids: readonly string[], signal?: AbortSignal): Promise<Resolution[]> {
+    return this.current().resolveAll(ids, signal);
   }
 
   /** The caller's account, for "owned by you"; undefined when it cannot be known. */
@@ -90,9 +96,12 @@ export class AmiLookup implements vscode.Disposable {
       this.flushSave();
       this.connection = connection;
       this.enabledRegions = undefined;
+      this.resolver?.dispose();
       this.resolver = new ImageResolver({
-        lookup: (region, ids) => this.aws.findImagesById(region, ids),
+        lookup: (region, ids, signal) => this.aws.findImagesById(region, ids, signal),
         regions: () => this.regionsInScope(),
+        deniedRegions: () => this.aws.deniedRegions(),
+        isDenial: (error) => error instanceof AwsError && isRegionDenial(error),
         ttlMs: () => this.currentSettings().ttlMs,
         onResolved: (results) => {
           this.scheduleSave();
@@ -101,7 +110,7 @@ export class AmiLookup implements vscode.Disposable {
       });
       const persisted = this.state.get<Persisted>(storageKey);
       if (persisted?.connection === connection) {
-        this.resolver.load(persisted.entries);
+        this.resolver.load(unpack(persisted));
       }
     }
     return this.resolver;
@@ -136,21 +145,51 @@ export class AmiLookup implements vscode.Disposable {
     if (!this.resolver) {
       return;
     }
-    const entries = this.resolver.entries()
-      .sort((a, b) => b.at - a.at)
-      .slice(0, maxPersisted)
-      .map((r) => (r.kind === 'found' ? { ...r, images: r.images.map(withoutRaw) } : r));
-    void this.state.update(storageKey, { connection: this.connection, entries } satisfies Persisted);
+    const entries = this.resolver.entries().sort((a, b) => b.at - a.at).slice(0, maxPersisted);
+    void this.state.update(storageKey, pack(this.connection, entries));
   }
 
   dispose(): void {
     this.configWatch.dispose();
     this.flushSave();
+    this.resolver?.dispose();
     this.resolved.dispose();
   }
 }
 
-/** The SDK's response is only for the details document, which fetches its own: not worth persisting. */
-function withoutRaw(image: ImageInfo): ImageInfo {
-  return { ...image, raw: undefined };
+/** The SDK's response and the block devices are for the details document, which fetches its own. */
+export function compactImage(image: ImageInfo): ImageInfo {
+  return { ...image, raw: undefined, blockDevices: [] };
+}
+
+/** Answers as globalState keeps them: compact images, each distinct list of regions searched stored once. */
+export function pack(connection: string, answers: readonly Resolution[]): Persisted {
+  const lists = new Map<string, number>();
+  const regionLists: string[][] = [];
+  const entries = answers.map((r) => {
+    if (r.kind === 'found') {
+      return { ...r, images: r.images.map(compactImage) };
+    }
+    if (r.kind !== 'notFound') {
+      return r;
+    }
+    const key = r.searched.join(',');
+    let index = lists.get(key);
+    if (index === undefined) {
+      index = regionLists.push([...r.searched]) - 1;
+      lists.set(key, index);
+    }
+    return { ...r, searched: index };
+  });
+  return { connection, regionLists, entries };
+}
+
+export function unpack(persisted: Persisted): Resolution[] {
+  return persisted.entries.flatMap((e): Resolution[] => {
+    if (e.kind !== 'notFound' || Array.isArray(e.searched)) {
+      return [e as Resolution];
+    }
+    const searched = persisted.regionLists?.[e.searched as number];
+    return searched ? [{ ...e, searched }] : [];
+  });
 }
