@@ -2,15 +2,18 @@ import type { Page } from '../aws/model';
 
 /**
  * What a paged parent has loaded so far. One page at a time; a second request while one is in flight joins it,
- * so a double click on "Load more…" loads one page, not two.
+ * so a double click on "Load more…" loads one page, not two. A reset aborts the page in flight and ignores its
+ * answer, so a refresh during a load can neither append a stale page nor clear the new load's marker.
  */
 export class PagedList<T> {
   private items: T[] = [];
   private nextToken: string | undefined;
   private started = false;
   private inFlight: Promise<void> | undefined;
+  private generation = 0;
+  private controller: AbortController | undefined;
 
-  constructor(private readonly fetchPage: (nextToken: string | undefined) => Promise<Page<T>>) {}
+  constructor(private readonly fetchPage: (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>) {}
 
   get loaded(): readonly T[] {
     return this.items;
@@ -35,19 +38,35 @@ export class PagedList<T> {
       return Promise.resolve();
     }
     const token = this.nextToken;
-    this.inFlight = this.fetchPage(token)
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.controller = controller;
+    const current = () => generation === this.generation;
+    this.inFlight = this.fetchPage(token, controller.signal)
       .then((page) => {
-        this.items = [...this.items, ...page.items];
-        this.nextToken = page.nextToken;
-        this.started = true;
+        if (current()) {
+          this.items = [...this.items, ...page.items];
+          this.nextToken = page.nextToken;
+          this.started = true;
+        }
+      }, (error: unknown) => {
+        // The answer of a load that a reset replaced, failure included, is nobody's business any more.
+        if (current()) {
+          throw error;
+        }
       })
       .finally(() => {
-        this.inFlight = undefined;
+        if (current()) {
+          this.inFlight = undefined;
+        }
       });
     return this.inFlight;
   }
 
   reset(): void {
+    this.generation++;
+    this.controller?.abort();
+    this.controller = undefined;
     this.items = [];
     this.nextToken = undefined;
     this.started = false;

@@ -55,3 +55,40 @@ describe('PagedList', () => {
     assert.deepEqual(list.loaded, ['x']);
   });
 });
+
+describe('PagedList after a reset', () => {
+  it('drops the page that was loading: a refresh plus "Load more" never loads the first page twice', async () => {
+    const signals: AbortSignal[] = [];
+    let release: (() => void)[] = [];
+    const list = new PagedList<string>((token, signal) => {
+      signals.push(signal);
+      return new Promise((resolve) => {
+        release.push(() => resolve({ items: token ? ['b'] : ['a'], nextToken: token ? undefined : '1' }));
+      });
+    });
+    const stale = list.ensureFirstPage();
+    list.reset();
+    assert.ok(signals[0].aborted, 'the stale load was aborted');
+    const fresh = list.ensureFirstPage();
+    const [first, second] = release;
+    release = [];
+    second();
+    await fresh;
+    first();
+    await stale;
+    assert.deepEqual(list.loaded, ['a'], 'the stale page was not appended');
+    const more = list.loadNext();
+    release[0]();
+    await more;
+    assert.deepEqual(list.loaded, ['a', 'b'], 'and ids stay unique');
+  });
+
+  it('a failure of the replaced load is not reported', async () => {
+    let fail: (e: Error) => void = () => {};
+    const list = new PagedList<string>(() => new Promise((_, reject) => { fail = reject; }));
+    const stale = list.ensureFirstPage();
+    list.reset();
+    fail(new Error('late failure'));
+    await stale;
+  });
+});

@@ -29,4 +29,10 @@ export class ImageRegionNode extends ExplorerNode {
   override getChildren(): Promise<ExplorerNode[]> {
     return Promise.resolve([this.owned, this.shared, this.catalog]);
   }
+
+  /** Refresh on a region reloads everything under it (the catalog's searches are made anew when it redraws). */
+  override reset(): void {
+    this.owned.reset();
+    this.shared.reset();
+  }
 }

@@ -18,7 +18,7 @@ export class ImageScopeNode extends PagedParentNode<ImageInfo> {
   private countShown: string | undefined;
 
   constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, ctx: TreeContext) {
-    super(parent, ctx, (token) => ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token));
+    super(parent, ctx, (token, signal) => ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token, signal));
     this.id = `${parent.id}/${scope}`;
   }
 

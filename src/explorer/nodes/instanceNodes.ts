@@ -51,7 +51,7 @@ export class InstanceRegionNode extends PagedParentNode<InstanceInfo> {
   readonly id: string;
 
   constructor(readonly region: string, ctx: TreeContext) {
-    super(undefined, ctx, (token) => ctx.aws.listInstancesPage(region, pageSize(), token));
+    super(undefined, ctx, (token, signal) => ctx.aws.listInstancesPage(region, pageSize(), token, signal));
     this.id = `instances/${region}`;
   }
 

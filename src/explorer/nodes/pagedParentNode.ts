@@ -8,7 +8,7 @@ import type { TreeContext } from './treeContext';
 export abstract class PagedParentNode<T> extends ExplorerNode {
   protected readonly pages: PagedList<T>;
 
-  constructor(parent: ExplorerNode | undefined, protected readonly ctx: TreeContext, fetchPage: (nextToken: string | undefined) => Promise<Page<T>>) {
+  constructor(parent: ExplorerNode | undefined, protected readonly ctx: TreeContext, fetchPage: (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>) {
     super(parent);
     this.pages = new PagedList(fetchPage);
   }

@@ -47,6 +47,7 @@ export function savedSearchQuery(search: SavedSearch): ImageQuery {
 export class SavedSearchNode extends ExplorerNode {
   readonly id: string;
   private images: ImageInfo[] | undefined;
+  private generation = 0;
 
   constructor(parent: ExplorerNode, readonly region: string, readonly search: SavedSearch, private readonly ctx: TreeContext) {
     super(parent);
@@ -67,13 +68,19 @@ export class SavedSearchNode extends ExplorerNode {
 
   override reset(): void {
     this.images = undefined;
+    this.generation++;
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
     return childrenOrError(this, async () => {
-      this.images ??= await this.ctx.aws.newestImages(this.region, savedSearchQuery(this.search), this.search.limit ?? 5);
-      return this.images.length
-        ? this.images.map((i) => new ImageNode(this, i, 'public'))
+      const generation = this.generation;
+      const images = this.images ?? await this.ctx.aws.newestImages(this.region, savedSearchQuery(this.search), this.search.limit ?? 5);
+      // An answer from before a refresh is shown to no one and kept for no one.
+      if (generation === this.generation) {
+        this.images = images;
+      }
+      return images.length
+        ? images.map((i) => new ImageNode(this, i, 'public'))
         : [new PlaceholderNode(this, 'No matching public images in this region')];
     });
   }
