@@ -61,7 +61,10 @@ function parseRule(input, where) {
   const kind = kindOf(fault);
   const allowed = [...TARGET_FIELDS, ...OWN_FIELDS[kind]];
   for (const key of Object.keys(raw)) {
-    if (!allowed.includes(key)) throw new FaultRuleError(`${where}: "${key}" is not a field of a ${fault} rule; its fields are ${allowed.join(', ')}`);
+    if (!allowed.includes(key)) {
+      const article = /^[aeiou]/i.test(fault) ? 'an' : 'a';
+      throw new FaultRuleError(`${where}: "${key}" is not a field of ${article} ${fault} rule; its fields are ${allowed.join(', ')}`);
+    }
   }
   const field = (/** @type {string} */ name) => `${where} (${fault}) field "${name}"`;
 
@@ -72,7 +75,7 @@ function parseRule(input, where) {
     service: /** @type {FaultRule['service']} */ (oneOf(raw.service ?? '*', SERVICES, field('service'))),
     action: patterns(raw.action, field('action'), checkAction),
   };
-  if (raw.times !== undefined) rule.times = integer(raw.times, 1, Number.MAX_SAFE_INTEGER, field('times'));
+  if (raw.times !== undefined) rule.times = integer(raw.times, 1, Infinity, field('times'));
   if (raw.delayMs !== undefined) rule.delayMs = number(raw.delayMs, 0, HOUR_MS, field('delayMs'));
   if (kind === 'latency') {
     if (raw.delayMs === undefined) throw new FaultRuleError(`${field('delayMs')} is required: the milliseconds to add`);
@@ -82,7 +85,7 @@ function parseRule(input, where) {
     rule.chunkBytes = integer(raw.chunkBytes ?? 1, 1, 1 << 20, field('chunkBytes'));
     rule.intervalMs = number(raw.intervalMs ?? 1000, 1, HOUR_MS, field('intervalMs'));
   }
-  if (kind === 'reset' && raw.afterBytes !== undefined) rule.afterBytes = integer(raw.afterBytes, 0, Number.MAX_SAFE_INTEGER, field('afterBytes'));
+  if (kind === 'reset' && raw.afterBytes !== undefined) rule.afterBytes = integer(raw.afterBytes, 0, Infinity, field('afterBytes'));
   if (kind === 'error') {
     if (raw.status !== undefined) rule.status = integer(raw.status, 400, 599, field('status'));
     if (raw.code !== undefined) rule.code = text(raw.code, /^[A-Za-z][\w.]*$/, field('code'), 'an AWS error code such as SignatureDoesNotMatch');
@@ -130,16 +133,24 @@ function oneOf(value, choices, field) {
 
 /** @param {unknown} value @param {number} min @param {number} max @param {string} field */
 function number(value, min, max, field) {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new FaultRuleError(`${field} is ${JSON.stringify(value)}; use a number from ${min} to ${max}`);
-  }
-  return value;
+  return inRange(value, min, max, field, Number.isFinite(value));
 }
 
 /** @param {unknown} value @param {number} min @param {number} max @param {string} field */
 function integer(value, min, max, field) {
-  if (!Number.isInteger(value)) throw new FaultRuleError(`${field} is ${JSON.stringify(value)}; use a whole number from ${min} to ${max}`);
-  return number(value, min, max, field);
+  return inRange(value, min, max, field, Number.isInteger(value), 'whole ');
+}
+
+/**
+ * @param {unknown} value @param {number} min @param {number} max @param {string} field @param {boolean} shaped
+ * @param {string} [kind]
+ */
+function inRange(value, min, max, field, shaped, kind = '') {
+  if (!shaped || /** @type {number} */ (value) < min || /** @type {number} */ (value) > max) {
+    const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new FaultRuleError(`${field} is ${JSON.stringify(value)}; use a ${kind}number ${range}`);
+  }
+  return /** @type {number} */ (value);
 }
 
 /** @param {unknown} value @param {RegExp} shape @param {string} field @param {string} expected */
