@@ -43,8 +43,8 @@ export async function startFaultProxy({ target, host = '127.0.0.1', port = 0, lo
   const counters = new FaultCounters();
   /** @type {Set<Job>} */
   const jobs = new Set();
-  // A fresh connection per request: moto's server may close idle ones at any moment, and loopback connects are cheap.
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  // Kept-alive connections to moto: a new one per request costs moto a thread start, a third more time when seeding.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
   /** @returns {FaultStats} */
   const stats = () => ({ rules: rules.list(), ...counters.snapshot(), held: [...jobs].filter((j) => j.release).length });
@@ -87,9 +87,10 @@ export async function startFaultProxy({ target, host = '127.0.0.1', port = 0, lo
    * @param {http.IncomingMessage} req
    * @param {Buffer} body
    * @param {AbortSignal} signal
+   * @param {boolean} [retry] once more on a fresh connection if a kept-alive one turns out closed
    * @returns {Promise<Forwarded>}
    */
-  const forward = (req, body, signal) =>
+  const forward = (req, body, signal, retry = true) =>
     new Promise((resolve, reject) => {
       const headers = { ...withoutHopByHop(req.headers), 'content-length': String(body.length) };
       const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent, signal }, (answer) => {
@@ -99,7 +100,11 @@ export async function startFaultProxy({ target, host = '127.0.0.1', port = 0, lo
         answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
         answer.on('error', reject);
       });
-      out.on('error', reject);
+      out.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+        // Node's advice for kept-alive sockets: the server may close one just as it is reused, before reading.
+        if (retry && out.reusedSocket && error.code === 'ECONNRESET') forward(req, body, signal, false).then(resolve, reject);
+        else reject(error);
+      });
       out.end(body);
     });
 
