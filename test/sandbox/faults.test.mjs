@@ -213,8 +213,9 @@ describe('sandbox fault proxy', function () {
       assert.deepEqual((await faultStats(endpoint)).rules.map(({ seen, injected }) => ({ seen, injected })), [{ seen: 3, injected: 2 }]);
     });
 
-    it('the SDK gives up after its attempts on Throttling (400) and InternalError, and never retries AccessDenied', async () => {
-      for (const [fault, attempts] of /** @type {const} */ ([['Throttling', 3], ['InternalError', 3], ['AccessDenied', 1]])) {
+    it('the SDK gives up after its attempts on Throttling (400), InternalError and Unavailable, and never retries denials', async () => {
+      const cases = /** @type {const} */ ([['Throttling', 3], ['InternalError', 3], ['Unavailable', 3], ['AccessDenied', 1], ['AuthFailure', 1]]);
+      for (const [fault, attempts] of cases) {
         await setFaults(endpoint, [{ fault }]);
         const error = await failure(aws.ec2('us-east-1', 3).send(describeRegions()));
         assert.equal(error.name, fault);
