@@ -123,6 +123,7 @@ describe('sandbox fault proxy', function () {
       const kms = await failure(aws.kms().send(new ListKeysCommand({})));
       assert.equal(kms.name, 'AccessDeniedException');
       assert.equal(kms.$metadata.httpStatusCode, 400);
+      assert.match(kms.message, /not authorized to perform: kms:ListKeys/, 'the action comes from X-Amz-Target');
       assert.match(kms.$metadata.requestId, requestId);
 
       await setFaults(endpoint, [{ fault: 'AuthFailure' }]);
