@@ -1,13 +1,16 @@
-// Starts the local EC2 sandbox: moto's EC2 server with the patches in moto/ec2_patches.py.
+// Starts the local EC2 sandbox: moto's EC2 server with the patches in moto/ec2_patches.py, behind the fault proxy
+// (faults/proxy.mjs), which passes everything through until a test sets fault rules.
 //
 //   import { startMoto, sandboxEnv } from './sandbox/moto.mjs';
 //   const moto = await startMoto();            // { endpoint, port, stop() }
 //   ...; await moto.stop();
 //
-// CLI: `node sandbox/moto.mjs [--port N] [--no-seed] [--verbose]` starts it, seeds it and prints the endpoint.
+// CLI: `node sandbox/moto.mjs [--port N] [--no-seed] [--no-faults] [--verbose]` starts it, seeds it and prints the
+// endpoint.
 
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startFaultProxy } from './faults/proxy.mjs';
 
 export const MOTO_VERSION = '5.2.1';
 export const INSTALL_HINT = `pip install "moto[server]==${MOTO_VERSION}" (with Python 3.9+)`;
@@ -69,14 +72,44 @@ async function checkPython(python) {
 }
 
 /**
- * Starts the sandbox on 127.0.0.1.
- * The server exits by itself when this Node process ends, even without stop().
- * @param {{ port?: number, verbose?: boolean, python?: string }} [options]
- *   port 0 picks a free one; verbose logs each request to this process's stderr;
- *   python defaults to $AMI_SANDBOX_PYTHON or python3.
+ * Starts the sandbox on 127.0.0.1: moto, and in front of it the fault proxy, whose endpoint it returns, so any test
+ * can switch faults at run time (faults/client.mjs). The server exits by itself when this Node process ends, even
+ * without stop(); stop() ends the proxy's requests in progress too, hung ones included.
+ * @param {{ port?: number, verbose?: boolean, python?: string, faults?: boolean }} [options]
+ *   port of the endpoint, 0 (the default) picks a free one; verbose logs each request and each injected fault to
+ *   this process's stderr; python defaults to $AMI_SANDBOX_PYTHON or python3; faults: false serves moto itself,
+ *   without the proxy.
+ * @returns {Promise<{ endpoint: string, port: number, pid: number, motoEndpoint: string, stop: () => Promise<void> }>}
+ *   motoEndpoint is moto's own, behind the proxy (the same as endpoint without it); pid is moto's.
+ */
+export async function startMoto({ port = 0, verbose = false, python = process.env.AMI_SANDBOX_PYTHON || 'python3', faults = true } = {}) {
+  const moto = await startMotoProcess({ port: faults ? 0 : port, verbose, python });
+  if (!faults) return { ...moto, motoEndpoint: moto.endpoint };
+  let proxy;
+  try {
+    proxy = await startFaultProxy({ target: moto.endpoint, port, log: verbose ? (line) => process.stderr.write(`[faults] ${line}\n`) : undefined });
+  } catch (error) {
+    await moto.stop();
+    throw error;
+  }
+  let stopping = /** @type {Promise<void> | undefined} */ (undefined);
+  return {
+    endpoint: proxy.endpoint,
+    port: proxy.port,
+    pid: moto.pid,
+    motoEndpoint: moto.endpoint,
+    stop() {
+      stopping ??= proxy.close().then(() => moto.stop());
+      return stopping;
+    },
+  };
+}
+
+/**
+ * @param {{ port: number, verbose: boolean, python: string }} options
  * @returns {Promise<{ endpoint: string, port: number, pid: number, stop: () => Promise<void> }>}
  */
-export async function startMoto({ port = 0, verbose = false, python = process.env.AMI_SANDBOX_PYTHON || 'python3' } = {}) {
+async function startMotoProcess({ port, verbose, python }) {
   await checkPython(python);
 
   const args = [LAUNCHER, '--port', String(port), '--exit-with-stdin'];
@@ -155,9 +188,11 @@ async function main() {
   const portIndex = argv.indexOf('--port');
   const port = portIndex >= 0 ? Number(argv[portIndex + 1]) : 0;
   const verbose = argv.includes('--verbose');
+  const faults = !argv.includes('--no-faults');
   const started = Date.now();
-  const moto = await startMoto({ port, verbose });
+  const moto = await startMoto({ port, verbose, faults });
   process.stdout.write(`EC2 sandbox at ${moto.endpoint} (started in ${Date.now() - started} ms)\n`);
+  if (faults) process.stdout.write(`Faults: node sandbox/faults.mjs set --endpoint ${moto.endpoint} --fault AccessDenied --region eu-west-1\n`);
   if (!argv.includes('--no-seed')) {
     const { seed } = await import('./seed.mjs');
     const manifest = await seed(moto.endpoint);

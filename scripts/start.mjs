@@ -1,7 +1,10 @@
 // `npm start`: builds the extension, starts the local EC2 sandbox with sample AMIs, and opens a browser-based
 // VS Code with the extension installed. Prints the URL; Ctrl-C stops everything.
+// AMI_EXPLORER_FAULTS='[{ "fault": "AccessDenied", "region": "eu-west-1" }]' starts with those fault rules in force
+// (after seeding); `node sandbox/faults.mjs` switches them while it runs (see sandbox/README.md).
 import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
+import { setFaults } from '../sandbox/faults/client.mjs';
 import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
 import { writeFixtures } from '../sandbox/fixtures.mjs';
@@ -20,6 +23,16 @@ log('starting the local EC2 API (moto) and seeding sample AMIs');
 const moto = await startMoto();
 const manifest = await seed(moto.endpoint);
 log(`EC2 sandbox at ${moto.endpoint}`);
+if (process.env.AMI_EXPLORER_FAULTS) {
+  try {
+    const { rules } = await setFaults(moto.endpoint, JSON.parse(process.env.AMI_EXPLORER_FAULTS));
+    log(`fault rules from AMI_EXPLORER_FAULTS: ${rules.map((r) => `${r.fault} in ${[r.region].flat().join(', ')}`).join('; ')}`);
+  } catch (error) {
+    console.error(`[start] AMI_EXPLORER_FAULTS: ${error.message}`);
+    await moto.stop();
+    process.exit(1);
+  }
+}
 const samples = writeFixtures(manifest, join(root, 'sample-workspace', 'infra'));
 log(`wrote ${samples.length} files that pin the sandbox's AMI ids to sample-workspace/infra`);
 
@@ -43,4 +56,6 @@ workbench = await openWorkbench({
 const count = Object.values(manifest?.regions ?? {}).reduce((n, r) => n + (r.images?.length ?? 0), 0);
 console.log(`\nAMI Explorer is running in VS Code at:\n\n  ${workbench.url}\n\n`
   + `Sample estate: ${count || 'several'} AMIs in ${regions.join(', ')} (local EC2 at ${moto.endpoint}).\n`
+  + `Faults: node sandbox/faults.mjs set --endpoint ${moto.endpoint} --fault AccessDenied --region eu-west-1 `
+  + '(then stats, clear; see sandbox/README.md)\n'
   + 'Open the AMI Explorer view in the activity bar. Press Ctrl-C to stop.');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { faultStats } from '../../sandbox/faults/client.mjs';
 import { INSTALL_HINT, sandboxCredentials, sandboxEnv, startMoto } from '../../sandbox/moto.mjs';
 import { ec2 } from './fixture.mjs';
 
@@ -48,15 +49,31 @@ describe('sandbox process', function () {
     }
   });
 
-  it('starts on a free port, answers EC2 calls, and stop() ends the process', async () => {
+  it('starts on a free port behind the fault proxy, answers EC2 calls, and stop() ends both', async () => {
     const moto = await startMoto();
     assert.match(moto.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
-    assert.ok(moto.port > 0);
-    const { Regions = [] } = await ec2(moto.endpoint).send(new DescribeRegionsCommand({}));
-    assert.ok(Regions.some((r) => r.RegionName === 'eu-west-1'));
+    assert.equal(moto.endpoint, `http://127.0.0.1:${moto.port}`);
+    assert.notEqual(moto.motoEndpoint, moto.endpoint);
+    for (const endpoint of [moto.endpoint, moto.motoEndpoint]) {
+      const { Regions = [] } = await ec2(endpoint).send(new DescribeRegionsCommand({}));
+      assert.ok(Regions.some((r) => r.RegionName === 'eu-west-1'));
+    }
+    assert.deepEqual((await faultStats(moto.endpoint)).rules, []);
     await moto.stop();
     assert.ok(!alive(moto.pid), 'the server is still running');
+    await assert.rejects(faultStats(moto.endpoint), /nothing answers/, 'the proxy is still listening');
     await moto.stop();
+  });
+
+  it('serves moto itself with { faults: false }', async () => {
+    const moto = await startMoto({ faults: false });
+    try {
+      assert.equal(moto.motoEndpoint, moto.endpoint);
+      await ec2(moto.endpoint).send(new DescribeRegionsCommand({}));
+      await assert.rejects(faultStats(moto.endpoint), /no fault proxy answers/);
+    } finally {
+      await moto.stop();
+    }
   });
 
   it('prints READY, logs no requests unless verbose, and exits cleanly on SIGTERM', async () => {
