@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { log } from '../shared/log';
 import { problemsFor, type Severity } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds } from './documentIds';
@@ -62,7 +63,7 @@ export class AmiDiagnostics implements vscode.Disposable {
     this.cancel(key);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.update(doc);
+      this.update(doc);
     }, delayMs));
   }
 
@@ -71,7 +72,7 @@ export class AmiDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
   }
 
-  private async update(doc: vscode.TextDocument): Promise<void> {
+  private update(doc: vscode.TextDocument): void {
     if (doc.isClosed) {
       return;
     }
@@ -80,15 +81,21 @@ export class AmiDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const version = doc.version;
     const checked = ids.slice(0, maxIdsPerDocument);
-    const resolutions = new Map((await this.lookup.resolveAll(checked)).map((r) => [r.id, r]));
-    if (doc.isClosed || doc.version !== version) {
-      return;
+    // Problems show what is known now; the ids still being looked up report back through onDidResolve, so a
+    // slow or hung region never holds back the problems of ids other regions have answered.
+    const resolutions = new Map(checked.flatMap((id) => {
+      const known = this.lookup.peek(id);
+      return known ? [[id, known] as const] : [];
+    }));
+    const missing = checked.filter((id) => !resolutions.has(id));
+    if (missing.length) {
+      this.lookup.resolveAll(missing).catch((error: unknown) => log().warn(`Looking up ${missing.length} AMI ids: ${error instanceof Error ? error.message : String(error)}`));
     }
     const diagnostics: vscode.Diagnostic[] = [];
     if (ids.length > checked.length) {
-      const first = this.ids.occurrences(doc).find((o) => !resolutions.has(o.id));
+      const inScope = new Set(checked);
+      const first = this.ids.occurrences(doc).find((o) => !inScope.has(o.id));
       const notice = new vscode.Diagnostic(first?.range ?? new vscode.Range(0, 0, 0, 0),
         `This file has ${ids.length} distinct AMI ids: the first ${maxIdsPerDocument} are checked, the other ${ids.length - maxIdsPerDocument} are not (hover one to look it up).`,
         vscode.DiagnosticSeverity.Information);

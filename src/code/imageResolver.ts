@@ -48,6 +48,9 @@ interface Waiter {
   readonly resolve: (r: Resolution) => void;
 }
 
+/** Lookups a failed id gets by itself, about six minutes' worth at the default pauses. */
+const maxRetries = 8;
+
 function abortError(): Error {
   return Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
 }
@@ -83,14 +86,18 @@ export class ImageResolver {
     this.maxEntries = options.maxEntries ?? 10_000;
   }
 
-  /** A fresh cached answer, synchronously: what a warm hover uses. Failures count until their retry is due. */
+  /**
+   * A fresh cached answer, synchronously: what a warm hover uses. A failure stands while its retry is pending (the
+   * retry replaces it), so a redraw never waits on a region that is known to be failing.
+   */
   peek(id: string): Resolution | undefined {
     const hit = this.cache.get(id);
     if (!hit) {
       return undefined;
     }
+    const retrying = hit.kind === 'failed' && this.retries.get(id)?.timer !== undefined;
     const ttl = hit.kind === 'failed' ? this.retryDelay(id) : this.options.ttlMs();
-    if (this.now() - hit.at >= ttl) {
+    if (!retrying && this.now() - hit.at >= ttl) {
       return undefined;
     }
     this.cache.delete(id);
@@ -104,6 +111,12 @@ export class ImageResolver {
     if (cached) {
       return Promise.resolve(cached);
     }
+    const shared = this.lookUp(id);
+    return signal ? this.untilAborted(shared, signal) : shared;
+  }
+
+  /** Joins the lookup of `id` in flight, or queues one, whatever the cache holds. */
+  private lookUp(id: string): Promise<Resolution> {
     let shared = this.inFlight.get(id);
     if (!shared) {
       shared = new Promise<Resolution>((resolve) => {
@@ -114,7 +127,7 @@ export class ImageResolver {
       this.inFlight.set(id, shared);
       this.timer ??= setTimeout(() => void this.flush(), this.gatherMs);
     }
-    return signal ? this.untilAborted(shared, signal) : shared;
+    return shared;
   }
 
   resolveAll(ids: readonly string[], signal?: AbortSignal): Promise<Resolution[]> {
@@ -229,7 +242,10 @@ export class ImageResolver {
     this.scheduleRetries(results);
   }
 
-  /** Failed ids are asked again by themselves, sooner at first, then less and less often. */
+  /**
+   * Failed ids are asked again by themselves, sooner at first, then less and less often, up to maxRetries times;
+   * after that, only when someone asks.
+   */
   private scheduleRetries(results: readonly Resolution[]): void {
     for (const result of results) {
       const retry = this.retries.get(result.id);
@@ -241,11 +257,14 @@ export class ImageResolver {
       const next = { attempts: (retry?.attempts ?? 0) + 1, timer: undefined as ReturnType<typeof setTimeout> | undefined };
       clearTimeout(retry?.timer);
       this.retries.set(result.id, next);
+      if (next.attempts > maxRetries) {
+        continue;
+      }
       next.timer = setTimeout(() => {
         next.timer = undefined;
         if (this.cache.get(result.id) === result) {
-          this.cache.delete(result.id);
-          void this.resolve(result.id);
+          // The failure stays on show until this lookup replaces it.
+          void this.lookUp(result.id);
         }
       }, this.retryDelay(result.id));
       // A pending retry must not keep a test process (or a shutting-down host) alive.
