@@ -70,7 +70,7 @@ async function runSuites({ title, folder, env, settings, workspaceTrust = false 
     env: { ...env, AMI_EXPLORER_TEST_RESULTS: resultsFile },
     settings,
     workspaceTrust,
-    timeoutSeconds: 600,
+    timeoutSeconds: 1200,
   });
   if (existsSync(resultsFile)) {
     const r = JSON.parse(readFileSync(resultsFile, 'utf8'));

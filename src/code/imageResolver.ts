@@ -87,15 +87,15 @@ export class ImageResolver {
   }
 
   /**
-   * A fresh cached answer, synchronously: what a warm hover uses. A failure stands while its retry is pending (the
-   * retry replaces it), so a redraw never waits on a region that is known to be failing.
+   * A fresh cached answer, synchronously: what a warm hover uses. A failure stands while its retry is pending or
+   * running (the retry replaces it), so a redraw never waits on a region that is known to be failing.
    */
   peek(id: string): Resolution | undefined {
     const hit = this.cache.get(id);
     if (!hit) {
       return undefined;
     }
-    const retrying = hit.kind === 'failed' && this.retries.get(id)?.timer !== undefined;
+    const retrying = hit.kind === 'failed' && (this.retries.get(id)?.timer !== undefined || this.inFlight.has(id));
     const ttl = hit.kind === 'failed' ? this.retryDelay(id) : this.options.ttlMs();
     if (!retrying && this.now() - hit.at >= ttl) {
       return undefined;

@@ -47,8 +47,8 @@ async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise
 async function codeLensTitles(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
   // In document order: VS Code lists lenses that came resolved before those it had to resolve.
-  return lenses.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }))
-    .sort((a, b) => a.line - b.line);
+  return [...lenses].sort((a, b) => a.range.start.compareTo(b.range.start))
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }));
 }
 
 /** Problems of our source, once lookups have settled (they arrive asynchronously). */
