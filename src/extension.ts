@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AwsService } from './aws/awsService';
-import { affectsConnection, section } from './aws/connectionSettings';
+import { section } from './settings/connection';
+import { SettingsHub } from './settings/settingsHub';
 import { isSdkLoaded } from './aws/sdkLoader';
 import { copyImageId } from './commands/copyImageId';
 import { filterImages } from './commands/filterImages';
@@ -34,14 +35,15 @@ import { ConnectionStatusBar } from './status/connectionStatusBar';
 
 /** Builds the few services and registers the features. No AWS SDK here: it loads on the first AWS call. */
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { testing?: TestingHooks } {
-  const aws = new AwsService();
+  const settings = new SettingsHub();
+  const aws = new AwsService(settings);
   const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
   const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
   const instances = new InstancesTree(aws);
   const details = new ImageDetailsProvider(aws);
-  const code = new CodeFeatures(aws, context.globalState);
-  context.subscriptions.push(aws, statusBar, filter, images, instances, details, code,
+  const code = new CodeFeatures(aws, settings, context.globalState);
+  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code,
     vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
@@ -76,23 +78,24 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     registerCommand(context, id, handler);
   }
 
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
-    if (affectsConnection(e)) {
-      await aws.reset();
+  context.subscriptions.push(
+    settings.on(['connection'], () => void aws.reset().then(() => {
       statusBar.reconnected();
       code.lookup.reconnected();
       images.provider.refresh();
       instances.provider.refresh();
-    } else if (e.affectsConfiguration(`${section}.groupByTag`) || e.affectsConfiguration(`${section}.pageSize`)
-      || e.affectsConfiguration(`${section}.publicCatalog`)) {
-      images.provider.refresh();
-    }
-  }));
+    })),
+    settings.on(['imagesView'], (changed) => {
+      if (!changed.has('connection')) {
+        images.provider.refresh();
+      }
+    }),
+  );
 
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify, settings } };
   }
   return api;
 }
@@ -108,6 +111,7 @@ export interface TestingHooks {
   readonly isSdkLoaded: () => boolean;
   readonly onDidShowSummary: typeof onDidShowSummary;
   readonly onDidNotify: typeof onDidNotify;
+  readonly settings: SettingsHub;
 }
 
 export function deactivate(): void {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
+import type { SettingsHub } from '../settings/settingsHub';
 import { AwsError, isRegionDenial } from '../aws/errors';
-import { configuredRegions, section } from '../aws/connectionSettings';
+import { configuredRegions } from '../settings/connection';
 import type { ImageInfo } from '../aws/model';
 import { log } from '../shared/log';
-import { codeSettings } from './codeSettings';
+import { codeSettings } from '../settings/code';
 import { ImageResolver, type Resolution } from './imageResolver';
 
 const storageKey = 'amiExplorer.code.cache';
@@ -37,11 +38,9 @@ export class AmiLookup implements vscode.Disposable {
   private settings: { readonly connection: string; readonly ttlMs: number } | undefined;
   private readonly configWatch: vscode.Disposable;
 
-  constructor(private readonly aws: AwsService, private readonly state: vscode.Memento) {
-    this.configWatch = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(section)) {
-        this.settings = undefined;
-      }
+  constructor(private readonly aws: AwsService, settings: SettingsHub, private readonly state: vscode.Memento) {
+    this.configWatch = settings.onDidChange(() => {
+      this.settings = undefined;
     });
   }
 

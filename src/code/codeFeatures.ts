@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
+import type { SettingsHub } from '../settings/settingsHub';
 import { AmiCodeLensProvider } from './amiCodeLensProvider';
 import { AmiDiagnostics } from './amiDiagnostics';
 import { AmiHoverProvider } from './amiHoverProvider';
 import { AmiLookup } from './amiLookup';
 import { AmiQuickFixes } from './amiQuickFixes';
-import { codeSetting, codeSettings } from './codeSettings';
+import { codeSettings } from '../settings/code';
 import { DocumentIds } from './documentIds';
 
 /** Every file and untitled editor, whatever its language. */
@@ -23,17 +24,13 @@ export class CodeFeatures implements vscode.Disposable {
   private readonly active = new Map<Feature, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(aws: AwsService, globalState: vscode.Memento) {
-    this.lookup = new AmiLookup(aws, globalState);
+  constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento) {
+    this.lookup = new AmiLookup(aws, settings, globalState);
     this.disposables = [
       this.ids,
       this.lookup,
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(codeSetting('regions'))) {
-          this.lookup.clear();
-        }
-        this.apply();
-      }),
+      settings.on(['codeScope'], () => this.lookup.clear()),
+      settings.on(['codeFeatures'], () => this.apply()),
     ];
     this.apply();
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { log } from '../shared/log';
 import { findAmiIds, looksBinary, matchAt, type AmiIdMatch } from './amiIdScanner';
-import { codeSettings } from './codeSettings';
+import { codeSettings } from '../settings/code';
 import type { IdContext } from './amiIdText';
 import { regionContextAt } from './regionContext';
 

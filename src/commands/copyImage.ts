@@ -38,14 +38,14 @@ async function prepare(aws: AwsService, request: CopyRequest): Promise<CopyPlan>
   }
   const problems = (await Promise.all(request.targetRegions.map(async (target) => {
     const found: string[] = [];
-    const taken = await aws.call('DescribeImages', target, (sdk, c, s) => sdk.copyNameConflicts(c, target, name, s));
+    const taken = await aws.ownedImagesNamed(target, name).then((images) => images.map((i) => i.id));
     if (taken.length) {
       found.push(`an image named "${name}" already exists in ${target} (${taken.join(', ')}): choose another name`);
     }
     const key = request.kmsKeyIds[target];
     if (key) {
       try {
-        await aws.call('DescribeKey', target, (sdk, c, s) => sdk.kmsKeyArn(c, target, key, s));
+        await aws.kmsKeyArn(target, key);
       } catch (error) {
         const err = toAwsError(error);
         if (err.kind !== 'other' && err.kind !== 'notFound' && err.kind !== 'invalidInput') {
@@ -78,13 +78,13 @@ async function copyAll(aws: AwsService, plan: CopyPlan, report: ReportProgress, 
   return Promise.all(request.targetRegions.map(async (target): Promise<CopyOutcome> => {
     let imageId: string | undefined;
     try {
-      imageId = await aws.call('CopyImage', target, (sdk, c, s) => sdk.copyImageTo(c, target, {
+      imageId = await aws.copyImageTo(target, {
         sourceImageId: request.imageId, sourceRegion: request.region, name: plan.name, description: plan.description,
         encrypted: request.encrypted, kmsKeyId: request.kmsKeyIds[target], copyTags: request.copyTags,
-      }, s), { signal });
+      }, signal);
       show(target, `copying to ${imageId}`);
       const id = imageId;
-      await aws.call('DescribeImages', target, (sdk, c, s) => sdk.waitForImageCopy(c, target, id, s), { signal, wait: true });
+      await aws.waitForImageAvailable(target, id, 3 * 3600, signal);
       show(target, 'available', share);
       return { region: target, imageId };
     } catch (error) {

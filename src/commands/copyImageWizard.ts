@@ -81,7 +81,7 @@ async function askEncryption(aws: AwsService, image: ImageInfo, targets: readonl
   for (const region of targets) {
     const aliases = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Listing KMS keys in ${region}` },
-      () => aws.call('ListAliases', region, (sdk, c, s) => sdk.kmsAliases(c, region, s)),
+      () => aws.kmsAliases(region),
     );
     const alias = await vscode.window.showQuickPick(
       aliases.map((a) => ({ label: noIcons(a.name), description: a.awsManaged ? 'AWS managed' : undefined, detail: a.keyId })),

@@ -15,7 +15,7 @@ import { confirmChange } from './confirmChange';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from './invocation';
 
 export async function findInstance(deps: ActionDeps, region: string, instanceId: string): Promise<InstanceInfo> {
-  const instance = await deps.aws.call('DescribeInstances', region, (sdk, c, s) => sdk.findInstance(c, region, instanceId, s));
+  const instance = await deps.aws.findInstance(region, instanceId);
   if (!instance) {
     throw new Error(`The instance ${instanceId} does not exist in ${region}. Check the id and the region.`);
   }
@@ -46,11 +46,11 @@ async function create(deps: ActionDeps, region: string, request: ImageCreationRe
     if (rebooting) {
       report('rebooting the instance for a consistent file system…');
     }
-    imageId = await deps.aws.call('CreateImage', region, (sdk, c, s) => sdk.createImageFromInstance(c, region, request, s), { signal })
+    imageId = await deps.aws.createImageFromInstance(region, request, signal)
       .catch((error: unknown) => { throw namingResource(error, `instance ${request.instanceId}`); });
     report(`${imageId}: waiting until it is available (snapshots take minutes for large volumes)…`);
     stoppedWaiting = !await waitForAccepted(
-      () => deps.aws.call('DescribeImages', region, (sdk, c, s) => sdk.waitForImageAvailable(c, region, imageId, s), { signal, wait: true }),
+      () => deps.aws.waitForImageAvailable(region, imageId, 3600, signal),
       (reason) => `Created ${imageId} in ${region}, but it did not become available: ${reason}`,
     );
   });

@@ -18,7 +18,7 @@ export async function pickInstance(deps: ActionDeps): Promise<InstanceInfo | und
   if (!region) {
     return undefined;
   }
-  const list = deps.aws.call('DescribeInstances', region, (sdk, c, s) => sdk.listImageableInstances(c, region, s));
+  const list = deps.aws.listImageableInstances(region);
   const pick = await vscode.window.showQuickPick<Item<InstanceInfo>>(
     list.then((instances) => instances.map((i) => ({
       label: noIcons(i.name ?? i.id), description: [i.name ? i.id : undefined, i.state, i.type].filter(Boolean).join(' · '), detail: i.imageId && `from ${i.imageId}`, value: i,
@@ -56,7 +56,7 @@ async function askName(deps: ActionDeps, instance: InstanceInfo, suggestion: str
 export async function askImageCreation(deps: ActionDeps, instance: InstanceInfo): Promise<ImageCreationRequest | undefined> {
   const region = instance.region;
   const today = new Date();
-  const taken = await deps.aws.call('DescribeImages', region, (sdk, c, s) => sdk.ownedTagValues(c, region, 'Version', dateVersion(today), s));
+  const taken = await deps.aws.ownedTagValues(region, 'Version', dateVersion(today));
   const version = nextVersion(today, taken);
   const name = await askName(deps, instance, suggestImageName(instance.name ?? instance.id, version));
   if (name === undefined) {

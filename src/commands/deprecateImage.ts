@@ -64,8 +64,7 @@ async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: Deprecat
   }
   const { id: imageId, region } = image;
   const after = await withProgress(at ? `Deprecating ${image.name}` : `Cancelling the deprecation of ${image.name}`, async (_report, signal) => {
-    await deps.aws.call(at ? 'EnableImageDeprecation' : 'DisableImageDeprecation', region, (sdk, c, s) =>
-      at ? sdk.enableImageDeprecation(c, region, imageId, at, s) : sdk.disableImageDeprecation(c, region, imageId, s), { signal });
+    await (at ? deps.aws.enableImageDeprecation(region, imageId, at, signal) : deps.aws.disableImageDeprecation(region, imageId, signal));
     return (await deps.aws.describeImage(region, imageId, signal)).image;
   });
   deps.images.refreshRegion(region);

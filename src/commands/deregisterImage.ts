@@ -48,8 +48,8 @@ async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal
   const { region } = batch;
   const images = await ownedImages(aws, region, batch.imageIds, signal);
   const [instances, users] = await Promise.all([
-    aws.call('DescribeInstances', region, (sdk, c, s) => sdk.instancesUsingImages(c, region, batch.imageIds, s), { signal }),
-    aws.call('DescribeImages', region, (sdk, c, s) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(images), s), { signal }),
+    aws.instancesUsingImages(region, batch.imageIds, signal),
+    aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
   ]);
   return { region, images, instances, plan: snapshotPlan(images, users) };
 }
@@ -118,7 +118,7 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
   for (const image of p.images) {
     report(`deregistering ${image.name} (${image.id})`);
     try {
-      await aws.call('DeregisterImage', region, (sdk, c, s) => sdk.deregisterImage(c, region, image.id, s), { signal });
+      await aws.deregisterImage(region, image.id, signal);
       gone.push(image);
       out.deregistered.push(image.id);
       if (p.instances[image.id]?.length) {
@@ -134,13 +134,13 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
   if (!deleteSnapshots) {
     return;
   }
-  const users = await aws.call('DescribeImages', region, (sdk, c, s) => sdk.imagesUsingSnapshots(c, region, snapshotsOf(gone), s), { signal });
+  const users = await aws.imagesUsingSnapshots(region, snapshotsOf(gone), signal);
   const plan = snapshotPlan(gone, users);
   out.keptSnapshots.push(...plan.kept);
   for (const snapshotId of plan.deletable) {
     report(`deleting snapshot ${snapshotId}`);
     try {
-      await aws.call('DeleteSnapshot', region, (sdk, c, s) => sdk.deleteSnapshot(c, region, snapshotId, s), { signal });
+      await aws.deleteSnapshot(region, snapshotId, signal);
       out.deletedSnapshots.push(snapshotId);
     } catch (error) {
       if (error instanceof AwsError && error.kind === 'cancelled') {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import type { ImageInfo } from '../aws/model';
-import { groupByTagKey } from '../explorer/imagesSettings';
+import { groupByTagKey } from '../settings/images';
 import { age, noIcons } from '../shared/format';
 import { pickRegion, type ImageAtCursor } from './imageTarget';
 import { olderThanExceptNewest } from './retirementPlan';
@@ -45,7 +45,7 @@ async function askOldVersions(aws: AwsService, region: string, loaded: readonly 
   }
   // The group is read whole (EC2 filters by tag), however many pages of other images the region holds.
   const group = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${groupKey}=${value}` },
-    () => aws.call('DescribeImages', region, (sdk, c, sig) => sdk.ownedImagesTagged(c, region, { [groupKey]: value }, sig)));
+    () => aws.ownedImagesTagged(region, { [groupKey]: value }));
   if (!group.length) {
     void vscode.window.showInformationMessage(`No image of this account in ${region} is tagged ${groupKey}=${value}.`);
     return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImageInfo } from '../aws/model';
-import { groupByTagKey } from '../explorer/imagesSettings';
+import { groupByTagKey } from '../settings/images';
 import { plural } from '../shared/format';
 import { withProgress } from '../shared/progress';
 import type { CommandHandler } from '../shared/registerCommand';
@@ -55,7 +55,7 @@ function planTags(image: ImageInfo, edit: TagEdit): TagPlan {
 /** EC2's tag limit holds for each snapshot too: checked before anything is tagged. */
 async function checkSnapshotTagCounts(deps: ActionDeps, plan: TagPlan, signal: AbortSignal): Promise<void> {
   const { image, edit, snapshotIds } = plan;
-  const current = await deps.aws.call('DescribeSnapshots', image.region, (sdk, c, s) => sdk.snapshotTags(c, image.region, snapshotIds, s), { signal });
+  const current = await deps.aws.snapshotTags(image.region, snapshotIds, signal);
   for (const [snapshotId, tags] of Object.entries(current)) {
     const after = applyTagChange(tags, { set: { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) }, remove: edit.remove });
     const problem = checkTagCount(after);
@@ -76,18 +76,16 @@ async function applyTags(deps: ActionDeps, plan: TagPlan): Promise<Record<string
   const tags = await withProgress(`Tagging ${image.name}`, async (report, signal) => {
     await checkSnapshotTagCounts(deps, plan, signal);
     report(describeTagChange(image.tags, edit).join('; ') || `${latestTag.key}=${latestTag.value}`);
-    await deps.aws.call('DeleteTags', region, (sdk, c, s) =>
-      sdk.deleteTags(c, region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), s), { signal });
+    await deps.aws.deleteTags(region, resources, Object.fromEntries(edit.remove.map((k) => [k, undefined])), signal);
     const set = { ...edit.set, ...(edit.markLatest ? { [latestTag.key]: latestTag.value } : {}) };
-    await deps.aws.call('CreateTags', region, (sdk, c, s) => sdk.createTags(c, region, resources, set, s), { signal });
+    await deps.aws.createTags(region, resources, set, signal);
     if (groupValue !== undefined) {
       report(`moving ${latestTag.key}=${latestTag.value} within ${groupKey}=${groupValue}`);
       try {
-        const previous = (await deps.aws.call('DescribeImages', region, (sdk, c, s) =>
-          sdk.ownedImagesTagged(c, region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, s), { signal }))
+        const previous = (await deps.aws.ownedImagesTagged(region, { [groupKey]: groupValue, [latestTag.key]: latestTag.value }, signal))
           .filter((i) => i.id !== imageId);
         const from = [...previous.map((i) => i.id), ...(edit.snapshots ? snapshotsOf(previous) : [])];
-        await deps.aws.call('DeleteTags', region, (sdk, c, s) => sdk.deleteTags(c, region, from, { [latestTag.key]: latestTag.value }, s), { signal });
+        await deps.aws.deleteTags(region, from, { [latestTag.key]: latestTag.value }, signal);
       } catch (error) {
         throw new Error(`${image.name} (${imageId}) is tagged ${latestTag.key}=${latestTag.value}, but the tag could not be taken off the other `
           + `${groupKey}=${groupValue} images, so more than one is marked latest: ${error instanceof Error ? error.message : String(error)}`);

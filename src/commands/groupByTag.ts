@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { section } from '../aws/connectionSettings';
-import { groupByTagKey } from '../explorer/imagesSettings';
+import { section } from '../settings/connection';
+import { groupByTagKey } from '../settings/images';
 import { noIcons } from '../shared/format';
 import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';

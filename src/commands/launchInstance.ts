@@ -14,7 +14,7 @@ import { askLaunch } from './launchInstanceWizard';
 import { ImageNode } from '../explorer/nodes/imageNode';
 
 export async function findImage(deps: ActionDeps, region: string, imageId: string): Promise<ImageInfo> {
-  const [image] = await deps.aws.call('DescribeImages', region, (sdk, c, s) => sdk.findImagesById(c, region, [imageId], s));
+  const [image] = await deps.aws.findImagesById(region, [imageId]);
   if (!image) {
     throw new Error(`The image ${imageId} does not exist in ${region}, or this account cannot see it. Check the id and the region.`);
   }
@@ -31,7 +31,7 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
     throw new Error(`The image ${image.id} (${image.name}) is ${image.state}, not available, so EC2 cannot launch it${image.stateReason ? ` (${image.stateReason})` : ''}. `
       + (image.state === 'pending' ? 'Wait until it is available, then launch again.' : 'Choose another image.'));
   }
-  const type = await aws.call('DescribeInstanceTypes', region, (sdk, c, s) => sdk.findInstanceType(c, region, request.instanceType, s));
+  const type = await aws.findInstanceType(region, request.instanceType);
   if (!type) {
     throw new Error(`"${request.instanceType}" is not an instance type EC2 offers in ${region}. Choose an existing type, e.g. ${image.architecture === 'arm64' ? 't4g.micro' : 't3.micro'}.`);
   }
@@ -40,7 +40,7 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
       + `Choose an ${image.architecture} instance type, e.g. ${image.architecture === 'arm64' ? 't4g.micro' : 't3.micro'}.`);
   }
   if (request.keyName) {
-    const keys = await aws.call('DescribeKeyPairs', region, (sdk, c, s) => sdk.existingKeyPairs(c, region, [request.keyName!], s));
+    const keys = await aws.existingKeyPairs(region, [request.keyName]);
     if (!keys.includes(request.keyName)) {
       throw new Error(`There is no key pair "${request.keyName}" in ${region}. Create or import it there, or launch without a key pair.`);
     }
@@ -48,13 +48,13 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
   let vpcId: string | undefined;
   let subnet: SubnetInfo | undefined;
   if (request.subnetId) {
-    [subnet] = await aws.call('DescribeSubnets', region, (sdk, c, s) => sdk.listSubnets(c, region, [request.subnetId!], s));
+    [subnet] = await aws.listSubnets(region, [request.subnetId]);
     if (!subnet) {
       throw new Error(`There is no subnet ${request.subnetId} in ${region}. Choose a subnet of the region, or leave it out to use the default VPC.`);
     }
     vpcId = subnet.vpcId;
   } else {
-    vpcId = await aws.call('DescribeVpcs', region, (sdk, c, s) => sdk.defaultVpcId(c, region, s));
+    vpcId = await aws.defaultVpcId(region);
     if (!vpcId) {
       throw new Error(`${region} has no default VPC, so the instances need a subnet. Give a subnetId.`);
     }
@@ -62,7 +62,7 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
   const wanted = request.securityGroupIds ?? [];
   let groups: SecurityGroupInfo[] = [];
   if (wanted.length) {
-    groups = await aws.call('DescribeSecurityGroups', region, (sdk, c, s) => sdk.listSecurityGroups(c, region, { ids: wanted }, s));
+    groups = await aws.listSecurityGroups(region, { ids: wanted });
     for (const id of wanted) {
       const group = groups.find((g) => g.id === id);
       if (!group) {
@@ -88,12 +88,12 @@ async function launch(deps: ActionDeps, plan: LaunchPlan & LaunchRequest, intera
   let ids: string[] = [];
   let stoppedWaiting = false;
   await withProgress(`Launching ${what} in ${region}`, async (report, signal) => {
-    ids = await deps.aws.call('RunInstances', region, (sdk, c, s) => sdk.runInstances(c, region, request, s), { signal })
+    ids = await deps.aws.runInstances(region, request, signal)
       .catch((error: unknown) => { throw namingResource(error, `image ${request.imageId}`); });
     deps.instances.refreshRegion(region);
     report(`waiting until ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} running…`);
     stoppedWaiting = !await waitForAccepted(
-      () => deps.aws.call('DescribeInstances', region, (sdk, c, s) => sdk.waitForInstancesRunning(c, region, ids, s), { signal, wait: true }),
+      () => deps.aws.waitForInstancesRunning(region, ids, signal),
       (reason) => `Launched ${ids.join(', ')} in ${region}, but they did not reach "running": ${reason}`,
     );
   });

@@ -47,7 +47,7 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
     }
   }
   const architecture = image.architecture ?? 'x86_64';
-  const typeList = aws.call('DescribeInstanceTypes', region, (sdk, c, s) => sdk.listInstanceTypes(c, region, architecture, s));
+  const typeList = aws.listInstanceTypes(region, architecture);
   const typePick = await vscode.window.showQuickPick<Item<string>>(
     typeList.then((t) => typeItems(t, architecture)),
     { title: step(1, `instance type (${architecture})`), placeHolder: `Types that run ${image.name}`, matchOnDescription: true, ignoreFocusOut: true },
@@ -57,7 +57,7 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
   }
 
   const noKey: Item<string> = { label: 'No key pair', description: 'connect with Session Manager or EC2 Instance Connect' };
-  const keyList = aws.call('DescribeKeyPairs', region, (sdk, c, s) => sdk.listKeyPairNames(c, region, s));
+  const keyList = aws.listKeyPairNames(region);
   const keyPick = await vscode.window.showQuickPick<Item<string>>(
     keyList.then((keys) => [noKey, ...keys.map((k) => ({ label: noIcons(k), value: k }))]),
     { title: step(2, 'key pair'), ignoreFocusOut: true },
@@ -67,8 +67,8 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
   }
 
   const [subnets, defaultVpc] = await Promise.all([
-    aws.call('DescribeSubnets', region, (sdk, c, s) => sdk.listSubnets(c, region, undefined, s)),
-    aws.call('DescribeVpcs', region, (sdk, c, s) => sdk.defaultVpcId(c, region, s)),
+    aws.listSubnets(region, undefined),
+    aws.defaultVpcId(region),
   ]);
   if (!defaultVpc && !subnets.length) {
     throw new Error(`${region} has no default VPC and no subnets to launch into. Create a VPC with a subnet there (or the default VPC: \`aws ec2 create-default-vpc --region ${region}\`), then launch again.`);
@@ -84,7 +84,7 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
   const subnet = subnetPick.value;
   const vpcId = subnet?.vpcId ?? defaultVpc;
 
-  const groups = await aws.call('DescribeSecurityGroups', region, (sdk, c, s) => sdk.listSecurityGroups(c, region, { vpcId }, s));
+  const groups = await aws.listSecurityGroups(region, { vpcId });
   const groupPicks = await vscode.window.showQuickPick(groups.map(groupItem), {
     title: step(4, `security groups of ${vpcId ?? 'the VPC'}`), canPickMany: true, matchOnDescription: true, ignoreFocusOut: true,
     placeHolder: 'None picked: the VPC\'s default group',

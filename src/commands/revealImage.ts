@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { configuredRegions, section } from '../aws/connectionSettings';
+import { configuredRegions, section } from '../settings/connection';
 import type { ImageInfo } from '../aws/model';
 import type { ImageFilterState } from '../explorer/imageFilterState';
 import type { ImagesTree, RevealOutcome } from '../explorer/imagesTree';

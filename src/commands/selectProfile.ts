@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { section } from '../aws/connectionSettings';
+import { section } from '../settings/connection';
 import { noIcons } from '../shared/format';
 import { log } from '../shared/log';
 import { isPlainObject } from '../shared/plainObject';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { configuredRegions, section } from '../aws/connectionSettings';
+import { configuredRegions, section } from '../settings/connection';
 import { isPlainObject } from '../shared/plainObject';
 import type { CommandHandler } from '../shared/registerCommand';
 import { checkRegion } from '../shared/validation';

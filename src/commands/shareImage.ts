@@ -39,7 +39,7 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   }
   await withProgress(`Sharing ${details.image.name}`, async (report, signal) => {
     report('changing launch permissions');
-    await aws.call('ModifyImageAttribute', region, (sdk, c, s) => sdk.modifyLaunchPermissions(c, region, imageId, change, s), { signal });
+    await aws.modifyLaunchPermissions(region, imageId, change, signal);
     if (!request.shareSnapshots) {
       return;
     }
@@ -47,7 +47,7 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
       for (const [operation, accounts] of [['add', change.add.accounts], ['remove', change.remove.accounts]] as const) {
         for (const snapshotId of accounts.length ? snapshots : []) {
           report(`${operation === 'add' ? 'granting' : 'revoking'} createVolumePermission on ${snapshotId}`);
-          await aws.call('ModifySnapshotAttribute', region, (sdk, c, s) => sdk.modifySnapshotVolumePermissions(c, region, snapshotId, operation, accounts, s), { signal });
+          await aws.modifySnapshotVolumePermissions(region, snapshotId, operation, accounts, signal);
         }
       }
     } catch (error) {

@@ -16,7 +16,7 @@ export async function readShareContext(aws: AwsService, imageId: string, region:
   const [details, self, blockPublicAccess] = await Promise.all([
     aws.describeImage(region, imageId),
     aws.accountId(),
-    makesPublic ? aws.call('GetImageBlockPublicAccessState', region, (sdk, c, s) => sdk.imageBlockPublicAccessState(c, region, s)) : undefined,
+    makesPublic ? aws.imageBlockPublicAccessState(region) : undefined,
   ]);
   const image = details.image;
   return {
@@ -68,7 +68,7 @@ export async function askShareRequest(aws: AwsService, target: ImageTarget): Pro
       void vscode.window.showErrorMessage(encryptedPublicExplanation(imageId));
       return;
     }
-    const state = await aws.call('GetImageBlockPublicAccessState', region, (sdk, c, s) => sdk.imageBlockPublicAccessState(c, region, s));
+    const state = await aws.imageBlockPublicAccessState(region);
     const blocked = shareRefusal({ add: { ...emptyPermissionSet, public: true }, remove: emptyPermissionSet }, { ...ctx, blockPublicAccess: state });
     if (blocked) {
       void vscode.window.showWarningMessage(blockPublicAccessExplanation(region), { modal: true });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { configuredRegions, readConnection } from '../aws/connectionSettings';
+import { configuredRegions, readConnection } from '../settings/connection';
 import { md, noIcons } from '../shared/format';
 
 /** The only commands the tooltip's links may run. */

@@ -236,7 +236,7 @@ describe('AMI ids in code', () => {
       for (let waited = 0; !saved() && waited < 5_000; waited += 100) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      const reopened = new AmiLookup(api.aws, api.globalState);
+      const reopened = new AmiLookup(api.aws, api.settings, api.globalState);
       try {
         const answer = reopened.peek(id('ubuntuLatestArm'));
         assert.equal(answer?.kind === 'found' && answer.images[0].name, nameOf('ubuntuLatestArm'));

@@ -1,4 +1,4 @@
-import { CopyImageCommand, DescribeImagesCommand, waitUntilImageAvailable } from '@aws-sdk/client-ec2';
+import { CopyImageCommand } from '@aws-sdk/client-ec2';
 import { DescribeKeyCommand, paginateListAliases } from '@aws-sdk/client-kms';
 import { randomUUID } from 'node:crypto';
 import type { CopyImageInput, KmsAlias } from '../imageCopyModel';
@@ -24,21 +24,7 @@ export async function copyImageTo(connection: Connection, targetRegion: string, 
   return out.ImageId;
 }
 
-/** Until the copy is `available` (copies of large images take many minutes); fails when it ends `failed`. */
-export async function waitForImageCopy(connection: Connection, region: string, imageId: string, signal?: AbortSignal): Promise<void> {
-  await waitUntilImageAvailable(
-    { client: ec2Client(connection, region), maxWaitTime: 3 * 3600, minDelay: 15, maxDelay: 60, abortSignal: signal },
-    { ImageIds: [imageId] },
-  );
-}
 
-/** Ids of the caller's images named `name` in `region` (EC2 names are unique per account and region). */
-export async function copyNameConflicts(connection: Connection, region: string, name: string, signal?: AbortSignal): Promise<string[]> {
-  const out = await ec2Client(connection, region).send(new DescribeImagesCommand({
-    Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }], IncludeDeprecated: true, IncludeDisabled: true,
-  }), { abortSignal: signal });
-  return (out.Images ?? []).flatMap((i) => (i.ImageId ? [i.ImageId] : []));
-}
 
 /** The KMS aliases of a region, customer-managed first, then AWS-managed (`alias/aws/…`). */
 export async function kmsAliases(connection: Connection, region: string, signal?: AbortSignal): Promise<KmsAlias[]> {

@@ -7,9 +7,6 @@ import type { Connection, ImageInfo, InstanceInfo } from '../model';
 import { ec2Client } from './clients';
 import { toImageInfo, toInstanceInfo } from './convert';
 
-/** EC2 snapshots a large volume in tens of minutes; the wait gives up after an hour (the image still completes). */
-const availableWaitSeconds = 3600;
-
 /** One instance, or undefined when the region has no instance with that id. */
 export async function findInstance(connection: Connection, region: string, instanceId: string, signal?: AbortSignal): Promise<InstanceInfo | undefined> {
   try {
@@ -79,9 +76,10 @@ export async function createImageFromInstance(connection: Connection, region: st
   return out.ImageId;
 }
 
-export async function waitForImageAvailable(connection: Connection, region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+/** Until the image is available, or `maxWaitSeconds` pass (the image still completes on EC2's side). */
+export async function waitForImageAvailable(connection: Connection, region: string, imageId: string, maxWaitSeconds: number, signal?: AbortSignal): Promise<void> {
   await waitUntilImageAvailable(
-    { client: ec2Client(connection, region), maxWaitTime: availableWaitSeconds, abortSignal: signal },
+    { client: ec2Client(connection, region), maxWaitTime: maxWaitSeconds, abortSignal: signal },
     { ImageIds: [imageId] },
   );
 }

@@ -1,5 +1,4 @@
 import {
-  DescribeSnapshotAttributeCommand,
   GetImageBlockPublicAccessStateCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
@@ -45,10 +44,3 @@ export async function modifySnapshotVolumePermissions(
   }), { abortSignal: signal });
 }
 
-/** The accounts (and "all" when public) that may create volumes from a snapshot. */
-export async function snapshotVolumePermissions(connection: Connection, region: string, snapshotId: string, signal?: AbortSignal): Promise<string[]> {
-  const out = await ec2Client(connection, region).send(new DescribeSnapshotAttributeCommand({
-    SnapshotId: snapshotId, Attribute: 'createVolumePermission',
-  }), { abortSignal: signal });
-  return (out.CreateVolumePermissions ?? []).flatMap((p) => (p.UserId ? [p.UserId] : p.Group ? [p.Group] : []));
-}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageScope } from '../../aws/model';
-import { groupByTagKey, pageSize } from '../imagesSettings';
+import { groupByTagKey, pageSize } from '../../settings/images';
 import { groupByTagValue, sortNewestFirst } from '../tagGroups';
 import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceInfo } from '../../aws/model';
 import { md } from '../../shared/format';
-import { pageSize } from '../imagesSettings';
+import { pageSize } from '../../settings/images';
 import { ExplorerNode } from './explorerNode';
 import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';

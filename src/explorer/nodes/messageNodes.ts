@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsError } from '../../aws/errors';
 import { md } from '../../shared/format';
-import type { SettingProblem } from '../../shared/settingProblems';
+import type { SettingProblem } from '../../settings/problems';
 import { ExplorerNode } from './explorerNode';
 
 /** An empty result says so, rather than showing nothing. */

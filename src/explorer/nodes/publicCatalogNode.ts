@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageQuery } from '../../aws/model';
-import { savedSearches, type SavedSearch } from '../imagesSettings';
+import { savedSearches, type SavedSearch } from '../../settings/images';
 import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';
 import { childrenOrError } from './loadChildren';

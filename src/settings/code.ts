@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { section } from '../aws/connectionSettings';
-import { ignoredValue, recordSettingProblems } from '../shared/settingProblems';
+import { section } from './connection';
+import { ignoredValue, recordSettingProblems } from './problems';
 
 export type CodeRegionScope = 'enabled' | 'explorer';
 

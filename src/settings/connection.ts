@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ignoredValue, recordSettingProblems, type SettingProblem } from '../shared/settingProblems';
+import { ignoredValue, recordSettingProblems, type SettingProblem } from './problems';
 import { checkProfileName, checkRegion } from '../shared/validation';
-import type { Connection } from './model';
+import type { Connection } from '../aws/model';
 
 export const section = 'amiExplorer';
 
@@ -35,8 +35,4 @@ export function configuredRegions(): string[] {
   }
   recordSettingProblems('regions', problems);
   return [...new Set(regions)];
-}
-
-export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['profile', 'endpointUrl', 'regions'].some((key) => e.affectsConfiguration(`${section}.${key}`));
 }

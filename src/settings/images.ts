@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { section } from '../aws/connectionSettings';
+import { section } from './connection';
 import { isPlainObject } from '../shared/plainObject';
-import { ignoredValue, recordSettingProblems, type SettingProblem } from '../shared/settingProblems';
+import { ignoredValue, recordSettingProblems, type SettingProblem } from './problems';
 import { checkGroupingTagKey, checkImageOwner } from '../shared/validation';
 
 export interface SavedSearch {

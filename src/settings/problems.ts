@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { noLinks } from './format';
-import { log } from './log';
+import { noLinks } from '../shared/format';
+import { log } from '../shared/log';
 
 /** A setting value that was ignored, and why. */
 export interface SettingProblem {
