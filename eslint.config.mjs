@@ -1,5 +1,26 @@
 import tseslint from 'typescript-eslint';
 
+// The layers, enforced: the AWS SDK only under src/aws/sdk; no action reaches into another action or the explorer;
+// the code features and the shared helpers know no feature; pure modules (and all of src/aws) import no `vscode`.
+const sdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/sdk may import the AWS SDK.' };
+const features = (...folders) => ({
+  group: folders.flatMap((f) => [`**/${f}/*`, `**/${f}/**`]),
+  message: `This layer must not depend on ${folders.join(', ')}: put what both need in a lower layer (src/shared, src/settings, src/aws).`,
+});
+const otherAction = {
+  regex: '^\\.\\./(?!common/)[^./][^/]*/',
+  message: 'An action imports only actions/common, never another action\'s files: move what both need to actions/common.',
+};
+const noVscode = { name: 'vscode', message: 'A pure module imports no vscode, so it is unit-tested in plain Node.' };
+const restrict = ({ patterns = [], paths = [] }) => ({ 'no-restricted-imports': ['error', { patterns: [sdk, ...patterns], paths }] });
+
+const pure = [
+  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan}.ts',
+  'src/actions/common/invocation.ts',
+  'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views}.ts',
+  'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext}.ts', 'src/explorer/pagedList.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -12,9 +33,16 @@ export default tseslint.config(
       curly: 'error',
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws/sdk may import the AWS SDK.' }] }],
+      ...restrict({}),
     },
   },
+  { files: ['src/actions/**/*.ts'], rules: restrict({ patterns: [otherAction, features('explorer', 'commands', 'code')] }) },
+  { files: ['src/code/**/*.ts'], rules: restrict({ patterns: [features('actions', 'commands', 'explorer')] }) },
+  { files: ['src/shared/**/*.ts', 'src/settings/**/*.ts'], rules: restrict({ patterns: [features('actions', 'commands', 'explorer', 'code')] }) },
+  { files: ['src/aws/**/*.ts'], rules: restrict({ patterns: [features('actions', 'commands', 'explorer', 'code', 'settings')], paths: [noVscode] }) },
+  { files: pure.filter((f) => f.startsWith('src/actions/')), rules: restrict({ patterns: [otherAction, features('explorer', 'commands', 'code')], paths: [noVscode] }) },
+  { files: pure.filter((f) => f.startsWith('src/code/')), rules: restrict({ patterns: [features('actions', 'commands', 'explorer')], paths: [noVscode] }) },
+  { files: pure.filter((f) => f.startsWith('src/shared/') || f.startsWith('src/explorer/')), rules: restrict({ patterns: [features('actions', 'commands', 'code')], paths: [noVscode] }) },
   { files: ['src/aws/sdk/**/*.ts', 'test/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['test/**/*.ts'], rules: { 'no-console': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' } },
   { files: ['bench/**/*.ts'], rules: { 'no-restricted-imports': 'off', 'no-console': 'off' } },

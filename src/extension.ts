@@ -11,15 +11,15 @@ import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegions } from './commands/selectRegions';
-import type { ActionDeps } from './commands/actionDeps';
-import { copyImage } from './commands/copyImage';
-import { createImage } from './commands/createImage';
-import { deprecateImage } from './commands/deprecateImage';
-import { deregisterImage } from './commands/deregisterImage';
-import { editTags } from './commands/editTags';
-import { launchInstance } from './commands/launchInstance';
+import type { ActionDeps } from './actions/common/actionDeps';
+import { copyImage } from './actions/copyImage/command';
+import { createImage } from './actions/createImage/command';
+import { deprecateImage } from './actions/deprecateImage/command';
+import { deregisterImage } from './actions/deregisterImage/command';
+import { editTags } from './actions/editTags/command';
+import { launchInstance } from './actions/launchInstance/command';
 import { revealImage } from './commands/revealImage';
-import { shareImage } from './commands/shareImage';
+import { shareImage } from './actions/shareImage/command';
 import { CodeFeatures } from './code/codeFeatures';
 import { imageAtCursor } from './code/imageAtCursor';
 import { ImageFilterState } from './explorer/imageFilterState';
@@ -48,20 +48,19 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
   const showRegions = async (extra: readonly string[]) => {
-    const shown = images.regions.map((r) => r.region);
+    const shown = images.shownRegions();
     await vscode.workspace.getConfiguration(section).update('regions', [...new Set([...shown, ...extra])], vscode.ConfigurationTarget.Global);
   };
   const deps: ActionDeps = { aws, images, instances, atCursor, showRegions };
-  const knownTagKeys = () => [...new Set(images.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
       statusBar.update();
       code.lookup.clear();
     }),
     'amiExplorer.loadMore': loadMore(),
-    'amiExplorer.showDetails': showDetails(aws, details, atCursor),
-    'amiExplorer.copyImageId': copyImageId(aws, atCursor),
-    'amiExplorer.revealImage': revealImage(aws, images, filter, atCursor),
+    'amiExplorer.showDetails': showDetails(deps, details),
+    'amiExplorer.copyImageId': copyImageId(deps),
+    'amiExplorer.revealImage': revealImage(deps, images, filter),
     'amiExplorer.copyImage': copyImage(deps),
     'amiExplorer.shareImage': shareImage(deps),
     'amiExplorer.launchInstance': launchInstance(deps),
@@ -70,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.deprecateImage': deprecateImage(deps),
     'amiExplorer.deregisterImage': deregisterImage(deps),
     'amiExplorer.filter': filterImages(filter),
-    'amiExplorer.groupByTag': groupByTag(knownTagKeys),
+    'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),
     'amiExplorer.selectProfile': selectProfile(aws),
     'amiExplorer.selectRegions': selectRegions(aws),
   };

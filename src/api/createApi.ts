@@ -1,11 +1,11 @@
-import { copyImageApi } from '../commands/copyImage';
-import { createImageApi } from '../commands/createImage';
-import { deprecateImageApi } from '../commands/deprecateImage';
-import { deregisterImageApi } from '../commands/deregisterImage';
-import { editTagsApi } from '../commands/editTags';
-import { launchInstanceApi } from '../commands/launchInstance';
-import { shareImageApi } from '../commands/shareImage';
-import type { ActionDeps } from '../commands/actionDeps';
+import { copyImageApi } from '../actions/copyImage/command';
+import { createImageApi } from '../actions/createImage/command';
+import { deprecateImageApi } from '../actions/deprecateImage/command';
+import { deregisterImageApi } from '../actions/deregisterImage/command';
+import { editTagsApi } from '../actions/editTags/command';
+import { launchInstanceApi } from '../actions/launchInstance/command';
+import { shareImageApi } from '../actions/shareImage/command';
+import type { ActionDeps } from '../actions/common/actionDeps';
 import { log } from '../shared/log';
 import type { AmiExplorerApi } from './amiExplorerApi';
 

@@ -110,3 +110,9 @@ export interface RegionInfo {
 }
 
 export const defaultImageFilter: ImageFilter = { includeDeprecated: true, includeDisabled: false };
+
+/** An image an action or a view points at: its id and the region it lives in. */
+export interface ImageTarget {
+  readonly imageId: string;
+  readonly region: string;
+}

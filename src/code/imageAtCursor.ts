@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ImageTarget } from '../commands/imageTarget';
+import type { ImageTarget } from '../aws/model';
 import { noIcons } from '../shared/format';
 import type { AmiLookup } from './amiLookup';
 import type { DocumentIds } from './documentIds';

@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import type { AwsService } from '../aws/awsService';
 import type { CommandHandler } from '../shared/registerCommand';
 import { isPlainObject } from '../shared/plainObject';
 import { checkImageId, ensureValid } from '../shared/validation';
-import { imageTarget, type ImageAtCursor } from './imageTarget';
+import { imageTarget, type TargetSources } from '../actions/common/imageTarget';
 
 /** amiExplorer.copyImageId: puts the id on the clipboard and returns it. */
-export function copyImageId(aws: AwsService, atCursor?: ImageAtCursor): CommandHandler {
+export function copyImageId(sources: TargetSources): CommandHandler {
   return async (arg) => {
     // Copying needs no region: `{ imageId }` alone is enough.
     const target = isPlainObject(arg) && arg.region === undefined
       ? { imageId: ensureValid(arg.imageId, checkImageId) as string }
-      : await imageTarget(aws, arg, atCursor);
+      : await imageTarget(sources, arg);
     if (!target) {
       return undefined;
     }

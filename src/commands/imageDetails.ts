@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { imageDetailsMarkdown } from '../explorer/imageDetailsDocument';
 import { md } from '../shared/format';
-import { invocationOf } from './invocation';
+import { invocationOf } from '../actions/common/invocation';
 import type { CommandHandler } from '../shared/registerCommand';
-import { imageTarget, type ImageAtCursor } from './imageTarget';
+import { imageTarget, type TargetSources } from '../actions/common/imageTarget';
 
 export const detailsScheme = 'ami-explorer-details';
 
@@ -57,9 +57,10 @@ export class ImageDetailsProvider implements vscode.TextDocumentContentProvider 
 }
 
 /** amiExplorer.showDetails: returns `{ uri, text }` of the opened document. */
-export function showDetails(aws: AwsService, details: ImageDetailsProvider, atCursor?: ImageAtCursor): CommandHandler {
+export function showDetails(sources: TargetSources, details: ImageDetailsProvider): CommandHandler {
+  const { aws } = sources;
   return async (arg) => {
-    const target = await imageTarget(aws, arg, atCursor);
+    const target = await imageTarget(sources, arg);
     if (!target) {
       return undefined;
     }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { AwsService } from '../aws/awsService';
 import { configuredRegions, section } from '../settings/connection';
 import type { ImageInfo } from '../aws/model';
 import type { ImageFilterState } from '../explorer/imageFilterState';
@@ -8,7 +7,7 @@ import { defaultImageFilter } from '../aws/model';
 import { showWarning } from '../shared/notify';
 import { isPast } from '../shared/format';
 import type { CommandHandler } from '../shared/registerCommand';
-import { imageTarget, type ImageAtCursor } from './imageTarget';
+import { imageTarget, type TargetSources } from '../actions/common/imageTarget';
 
 /** Why the current filter hides an image, or undefined when it does not. */
 function hiddenByFilter(image: ImageInfo, filter: ImageFilterState): string | undefined {
@@ -35,9 +34,10 @@ function hiddenByFilter(image: ImageInfo, filter: ImageFilterState): string | un
  * amiExplorer.revealImage: opens the Images view at an image (`{ imageId, region }`, the id under the cursor,
  * or asked for). Returns true once revealed, else false, saying why the view cannot show it and offering the fix.
  */
-export function revealImage(aws: AwsService, images: ImagesTree, filter: ImageFilterState, atCursor: ImageAtCursor): CommandHandler {
+export function revealImage(sources: TargetSources, images: ImagesTree, filter: ImageFilterState): CommandHandler {
+  const { aws } = sources;
   return async (arg) => {
-    const target = await imageTarget(aws, arg, atCursor);
+    const target = await imageTarget(sources, arg);
     if (!target) {
       return undefined;
     }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { toAwsError } from '../aws/errors';
-import type { ImageFilter } from '../aws/model';
+import type { ImageFilter, ImageInfo } from '../aws/model';
+import type { ImageViews, RevealOutcome } from '../shared/views';
+import { ImageNode } from './nodes/imageNode';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { ImageRegionNode } from './nodes/imageRegionNode';
@@ -14,10 +16,10 @@ import type { ImageFilterState } from './imageFilterState';
 
 export const noCredentialsContext = 'amiExplorer.noCredentials';
 
-export type RevealOutcome = 'revealed' | 'regionNotShown' | 'notListed';
+export type { RevealOutcome } from '../shared/views';
 
 /** Builds the Images view: region nodes, or the welcome view when no credentials exist at all. */
-export class ImagesTree implements vscode.Disposable {
+export class ImagesTree implements ImageViews, vscode.Disposable {
   readonly provider: ExplorerTreeProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,6 +85,23 @@ export class ImagesTree implements vscode.Disposable {
       }
     }
     return 'notListed';
+  }
+
+  shownRegions(): readonly string[] {
+    return this.regions.map((r) => r.region);
+  }
+
+  knownTagKeys(): string[] {
+    return [...new Set(this.regions.flatMap((r) => [...r.owned.images, ...r.shared.images].flatMap((i) => Object.keys(i.tags))))];
+  }
+
+  imageOf(item: unknown): ImageInfo | undefined {
+    return item instanceof ImageNode ? item.image : undefined;
+  }
+
+  imagesOf(item: unknown, selection: readonly unknown[]): ImageInfo[] {
+    const items = selection.includes(item) ? selection : [item];
+    return items.flatMap((i) => (i instanceof ImageNode ? [i.image] : []));
   }
 
   /** Reloads the images of one region that an action changed (a copy, new tags, a deregistration). */

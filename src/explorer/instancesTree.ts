@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { defaultImageFilter } from '../aws/model';
+import { defaultImageFilter, type InstanceInfo } from '../aws/model';
+import type { InstanceViews } from '../shared/views';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
-import { InstanceRegionNode } from './nodes/instanceNodes';
+import { InstanceNode, InstanceRegionNode } from './nodes/instanceNodes';
 import { childrenOrError } from './nodes/loadChildren';
 import type { TreeContext } from './nodes/treeContext';
 
 /** The Instances view: the sources for "Create image from instance", by region. */
-export class InstancesTree implements vscode.Disposable {
+export class InstancesTree implements InstanceViews, vscode.Disposable {
   readonly provider: ExplorerTreeProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   regions: InstanceRegionNode[] = [];
@@ -52,6 +53,10 @@ export class InstancesTree implements vscode.Disposable {
       }
     }
     return revealed;
+  }
+
+  instanceOf(item: unknown): InstanceInfo | undefined {
+    return item instanceof InstanceNode ? item.instance : undefined;
   }
 
   dispose(): void {

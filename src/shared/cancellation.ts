@@ -18,3 +18,8 @@ export function signalOf(token: vscode.CancellationToken): AbortSignal {
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
+
+/** A cancel the person asked for: the SDK's abort, or an AwsError of kind "cancelled" (duck-typed: no AWS import here). */
+export function isCancellation(error: unknown): boolean {
+  return isAbort(error) || (typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'cancelled');
+}

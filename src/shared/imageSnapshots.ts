@@ -5,3 +5,8 @@ import type { ImageInfo } from '../aws/model';
 export function snapshotsOf(images: readonly Pick<ImageInfo, 'blockDevices'>[]): string[] {
   return [...new Set(images.flatMap((i) => i.blockDevices.flatMap((b) => (b.snapshotId ? [b.snapshotId] : []))))];
 }
+
+/** Whether any of the image's EBS volumes is encrypted (then its copies and shares need the KMS key too). */
+export function isEncrypted(image: ImageInfo): boolean {
+  return image.blockDevices.some((d) => d.encrypted);
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsError } from '../aws/errors';
+import { isCancellation } from './cancellation';
 
 export type ReportProgress = (message: string, increment?: number) => void;
 
@@ -31,7 +31,7 @@ export async function waitForAccepted(wait: () => Promise<unknown>, failure: (re
     await wait();
     return true;
   } catch (error) {
-    if (error instanceof AwsError && error.kind === 'cancelled') {
+    if (isCancellation(error)) {
       return false;
     }
     throw new Error(failure(error instanceof Error ? error.message : String(error)));

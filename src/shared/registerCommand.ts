@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsError } from '../aws/errors';
+import { isCancellation } from './cancellation';
 import { log } from './log';
 import { showError } from './notify';
 
@@ -16,7 +16,7 @@ export function registerCommand(context: vscode.ExtensionContext, id: string, ha
         return await handler(...args);
       } catch (error) {
         const err = error instanceof Error ? error : new Error(String(error));
-        if (err instanceof AwsError && err.kind === 'cancelled') {
+        if (isCancellation(err)) {
           log().info(`${id}: cancelled`);
           return undefined;
         }

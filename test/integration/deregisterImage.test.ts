@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeregisterResult } from '../../src/commands/deregisterImage';
+import type { DeregisterResult } from '../../src/actions/deregisterImage/command';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, newSnapshot, registerImage, runInstance, snapshotNow } from './ec2Lifecycle';
 import { ownedImages } from './ec2';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkRegionsEnabled } from '../../src/aws/knownRegions';
-import { copiesSentence, parseCopyRequest, partialFailureMessage, summarizeCopies } from '../../src/commands/copyRequest';
-import { describeLaunchPermissions, emptyPermissionSet, parseShareRequest, shareRefusal, type ShareContext } from '../../src/commands/shareRequest';
+import { copiesSentence, parseCopyRequest, partialFailureMessage, summarizeCopies } from '../../src/actions/copyImage/request';
+import { describeLaunchPermissions, emptyPermissionSet, parseShareRequest, shareRefusal, type ShareContext } from '../../src/actions/shareImage/request';
 
 const base = { imageId: 'ami-0123456789abcdef0', region: 'us-west-2' };
 

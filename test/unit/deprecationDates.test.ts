@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkDeprecationDate, deprecationChoices, parseDeprecationDate, roundToMinute } from '../../src/commands/deprecationDates';
+import { checkDeprecationDate, deprecationChoices, parseDeprecationDate, roundToMinute } from '../../src/actions/deprecateImage/deprecationDates';
 
 const now = Date.parse('2026-11-23T10:20:40Z');
 const image = { public: false, creationDate: '2026-01-01T00:00:00.000Z' };

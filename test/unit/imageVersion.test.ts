@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkImageTags, dateVersion, nextVersion, parseTagList, suggestImageName, suggestedTags } from '../../src/commands/imageVersion';
+import { checkImageTags, dateVersion, nextVersion, parseTagList, suggestImageName, suggestedTags } from '../../src/actions/createImage/imageVersion';
 import { checkImageName } from '../../src/shared/validation';
 
 describe('version tag suggestion', () => {

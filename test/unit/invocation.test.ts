@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed } from '../../src/commands/invocation';
+import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed } from '../../src/actions/common/invocation';
 
 describe('how a command was started', () => {
   it('no argument is the palette; a plain object is a link; anything else is a tree node and its selection', () => {

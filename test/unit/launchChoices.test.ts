@@ -4,7 +4,7 @@ import type { ImageInfo } from '../../src/aws/model';
 import {
   checkInstanceCount, checkInstanceType, checkSecurityGroupIds, checkSubnetId, describeInstanceType, launchSummary, launchWarning,
   sortInstanceTypes,
-} from '../../src/commands/launchChoices';
+} from '../../src/actions/launchInstance/launchChoices';
 
 function type(name: string, vcpus: number, memoryMiB: number, currentGeneration = true): InstanceTypeInfo {
   return { name, architectures: ['x86_64'], vcpus, memoryMiB, currentGeneration, freeTierEligible: false };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { summaryFacts, whereText } from '../../src/shared/summaryText';
-import { copySummary } from '../../src/commands/copyRequest';
-import { shareSummary } from '../../src/commands/shareRequest';
-import { parseShareRequest } from '../../src/commands/shareRequest';
+import { copySummary } from '../../src/actions/copyImage/request';
+import { shareSummary } from '../../src/actions/shareImage/request';
+import { parseShareRequest } from '../../src/actions/shareImage/request';
 
 const who = { profile: 'prod', accountId: '123456789012' };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyTagChange, checkTagChange, checkTagCount, describeTagChange } from '../../src/commands/tagChanges';
+import { applyTagChange, checkTagChange, checkTagCount, describeTagChange } from '../../src/actions/editTags/tagChanges';
 
 describe('tag changes', () => {
   const current = { Project: 'PetTracker', Stage: 'beta', Owner: 'ops' };

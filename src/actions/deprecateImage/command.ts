@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { ImageInfo } from '../../aws/model';
+import { deprecationLabel } from '../../shared/imageMarkdown';
+import { withProgress } from '../../shared/progress';
+import type { CommandHandler } from '../../shared/registerCommand';
+import type { ActionDeps } from '../common/actionDeps';
+import { deprecateSummary, parseDeprecateRequest, type DeprecateAt } from './request';
+import { checkDeprecationDate } from './deprecationDates';
+import { askDeprecateAt } from './wizard';
+import { confirmChange } from '../common/confirmChange';
+import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
+import { ownedImageTarget } from '../common/ownedImageTarget';
+
+
+async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: DeprecateAt): Promise<ImageInfo> {
+  if (at) {
+    const problem = checkDeprecationDate(at, image);
+    if (problem) {
+      throw new Error(problem);
+    }
+  }
+  const { id: imageId, region } = image;
+  const after = await withProgress(at ? `Deprecating ${image.name}` : `Cancelling the deprecation of ${image.name}`, async (_report, signal) => {
+    await (at ? deps.aws.enableImageDeprecation(region, imageId, at, signal) : deps.aws.disableImageDeprecation(region, imageId, signal));
+    return (await deps.aws.describeImage(region, imageId, signal)).image;
+  });
+  deps.images.refreshRegion(region);
+  return after;
+}
+
+const isoOrNull = (image: ImageInfo) => (image.deprecationTime ? new Date(image.deprecationTime).toISOString() : null);
+
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: ImageInfo; at: DeprecateAt } | undefined> {
+  if (call.via === 'link' && prefillsEverything(call.input)) {
+    const { imageId, region, at } = parseDeprecateRequest(withoutConfirmed(call.input));
+    const image = await ownedImageTarget(deps, { imageId, region }, true);
+    return image && { image, at };
+  }
+  const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
+  const at = image && await askDeprecateAt(image);
+  return at === undefined ? undefined : { image: image!, at };
+}
+
+/**
+ * amiExplorer.deprecateImage: sets or cancels an image's deprecation time, after the summary. Returns the
+ * deprecation time EC2 now holds (ISO) or null.
+ */
+export function deprecateImage(deps: ActionDeps): CommandHandler {
+  return async (...args) => {
+    const asked = await askRequest(deps, invocationOf(args));
+    if (!asked) {
+      return undefined;
+    }
+    const { image, at } = asked;
+    if (at) {
+      const problem = checkDeprecationDate(at, image);
+      if (problem) {
+        throw new Error(problem);
+      }
+    }
+    if (!await confirmChange(deps.aws, deprecateSummary(image, at))) {
+      return undefined;
+    }
+    const after = await applyDeprecation(deps, image, at);
+    void vscode.window.showInformationMessage(after.deprecationTime
+      ? `${image.name} (${image.id}): ${deprecationLabel(after)}.`
+      : `${image.name} (${image.id}) is no longer deprecated.`);
+    return isoOrNull(after);
+  };
+}
+
+/** The API's deprecateImage: `{ imageId, region, deprecateAt: string | null }`. */
+export async function deprecateImageApi(deps: ActionDeps, input: unknown): Promise<string | null> {
+  const { imageId, region, at } = parseDeprecateRequest(input);
+  const image = await ownedImageTarget(deps, { imageId, region }, true);
+  return isoOrNull(await applyDeprecation(deps, image!, at));
+}

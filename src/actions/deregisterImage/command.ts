@@ -1,0 +1,255 @@
+import * as vscode from 'vscode';
+import type { AwsService } from '../../aws/awsService';
+import { AwsError } from '../../aws/errors';
+import type { ImageInfo } from '../../aws/model';
+import { ensureKnownRegions } from '../../aws/knownRegions';
+import { ownedImages } from '../../aws/ownedImages';
+import { confirmDestructive } from '../../shared/confirm';
+import { plural } from '../../shared/format';
+import { snapshotsOf } from '../../shared/imageSnapshots';
+import { withProgress } from '../../shared/progress';
+import type { CommandHandler } from '../../shared/registerCommand';
+import type { ActionDeps } from '../common/actionDeps';
+import type { DeregisterResult } from '../../api/amiExplorerApi';
+import type { ActionSummary } from '../../shared/summaryText';
+import { parseDeregisterRequest } from './request';
+import { askImagesToRetire, type RegionBatch } from './wizard';
+import { confirmChange } from '../common/confirmChange';
+import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
+import { partialRetirement, snapshotPlan, type SnapshotPlan } from './retirementPlan';
+
+export type { DeregisterResult };
+
+/** What retiring one region's batch means, read before asking. */
+interface Prepared {
+  readonly region: string;
+  readonly images: ImageInfo[];
+  /** Live instances per image id. */
+  readonly instances: Record<string, string[]>;
+  readonly plan: SnapshotPlan;
+}
+
+/** Tree calls pass `(clickedItem, selectedItems)`: the selection wins when it includes the clicked item. */
+function batchesFromTree(images: readonly ImageInfo[]): RegionBatch[] {
+  const byRegion = new Map<string, string[]>();
+  for (const image of images) {
+    const ids = byRegion.get(image.region) ?? [];
+    if (!ids.includes(image.id)) {
+      ids.push(image.id);
+    }
+    byRegion.set(image.region, ids);
+  }
+  return [...byRegion].map(([region, imageIds]) => ({ region, imageIds }));
+}
+
+async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
+  const { region } = batch;
+  const images = await ownedImages(aws, region, batch.imageIds, signal);
+  const [instances, users] = await Promise.all([
+    aws.instancesUsingImages(region, batch.imageIds, signal),
+    aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
+  ]);
+  return { region, images, instances, plan: snapshotPlan(images, users) };
+}
+
+function imageLine(image: ImageInfo, instances: readonly string[] | undefined): string {
+  const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
+  return `• ${image.name} (${image.id}, ${image.region}): ${running}`;
+}
+
+/** Asks whether the snapshots go too, when there are any; undefined when the person cancels. */
+async function askDeleteSnapshots(prepared: readonly Prepared[]): Promise<boolean | undefined> {
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const kept = prepared.flatMap((p) => p.plan.kept);
+  if (!deletable.length) {
+    return false;
+  }
+  const keptNote = kept.length ? `; ${plural(kept.length, 'snapshot')} other images use stay` : '';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Deregister and delete their snapshots', description: `${plural(deletable.length, 'snapshot')} no other image uses${keptNote}`, value: true },
+      { label: 'Deregister only', description: `keep the snapshots (they still cost storage)`, value: false },
+    ],
+    { title: 'Delete the snapshots too?', ignoreFocusOut: true },
+  );
+  return picked?.value;
+}
+
+async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
+  const images = prepared.flatMap((p) => p.images);
+  const regions = [...new Set(prepared.map((p) => p.region))].join(', ');
+  const message = images.length === 1
+    ? `Deregister ${images[0].name} (${images[0].id}) in ${regions}?`
+    : `Deregister ${images.length} images in ${regions}?`;
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id])));
+  const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
+  lines.push('');
+  lines.push(running
+    ? `Running instances keep running, but no new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}, and Auto Scaling groups or launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail to launch.`
+    : `No new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}; launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail.`);
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const kept = prepared.flatMap((p) => p.plan.kept);
+  if (deleteSnapshots && deletable.length) {
+    lines.push(`Snapshots deleted for good: ${deletable.join(', ')}.`);
+  }
+  if (deleteSnapshots && kept.length) {
+    lines.push(`Snapshots kept: ${kept.map((k) => `${k.snapshotId} (${k.reason})`).join(', ')}.`);
+  }
+  if (!deleteSnapshots) {
+    const all = prepared.flatMap((p) => snapshotsOf(p.images));
+    if (all.length) {
+      lines.push(`Snapshots kept (they still cost storage): ${all.join(', ')}.`);
+    }
+  }
+  lines.push('This cannot be undone.');
+  return confirmDestructive(message, lines.join('\n'), images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`);
+}
+
+function reason(error: unknown): string {
+  return error instanceof AwsError ? error.message : error instanceof Error ? error.message : String(error);
+}
+
+/** Deregisters, then deletes the snapshots no remaining image uses (checked again, now that the images are gone). */
+async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, out: DeregisterResult, failures: string[], report: (m: string) => void, signal: AbortSignal): Promise<void> {
+  const { region } = p;
+  const gone: ImageInfo[] = [];
+  for (const image of p.images) {
+    report(`deregistering ${image.name} (${image.id})`);
+    try {
+      await aws.deregisterImage(region, image.id, signal);
+      gone.push(image);
+      out.deregistered.push(image.id);
+      if (p.instances[image.id]?.length) {
+        out.runningInstances[image.id] = p.instances[image.id];
+      }
+    } catch (error) {
+      if (error instanceof AwsError && error.kind === 'cancelled') {
+        throw error;
+      }
+      failures.push(`could not deregister ${image.id} in ${region}: ${reason(error)}`);
+    }
+  }
+  if (!deleteSnapshots) {
+    return;
+  }
+  const users = await aws.imagesUsingSnapshots(region, snapshotsOf(gone), signal);
+  const plan = snapshotPlan(gone, users);
+  out.keptSnapshots.push(...plan.kept);
+  for (const snapshotId of plan.deletable) {
+    report(`deleting snapshot ${snapshotId}`);
+    try {
+      await aws.deleteSnapshot(region, snapshotId, signal);
+      out.deletedSnapshots.push(snapshotId);
+    } catch (error) {
+      if (error instanceof AwsError && error.kind === 'cancelled') {
+        throw error;
+      }
+      out.keptSnapshots.push({ snapshotId, reason: `could not be deleted: ${reason(error)}` });
+      failures.push(`could not delete snapshot ${snapshotId} in ${region}: ${reason(error)}`);
+    }
+  }
+}
+
+/** The summary before the modal: each image, its snapshots' fate, and who and where. */
+function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
+  const images = prepared.flatMap((p) => p.images);
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id]).replace(/^• /, 'Deregisters ')));
+  const deletable = prepared.flatMap((p) => p.plan.deletable);
+  const all = prepared.flatMap((p) => snapshotsOf(p.images));
+  if (deleteSnapshots && deletable.length) {
+    lines.push(`Deletes for good the snapshots ${deletable.join(', ')}`);
+  } else if (all.length) {
+    lines.push(`Keeps the snapshots ${all.join(', ')} (they still cost storage)`);
+  }
+  return {
+    title: images.length === 1 ? `Deregister ${images[0].name} (${images[0].id})` : `Deregister ${images.length} images`,
+    accept: images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`,
+    regions: [...new Set(prepared.map((p) => p.region))],
+    lines,
+    destructive: true,
+  };
+}
+
+/** Deregisters what was prepared; rejects, naming what was done, when some of it failed. */
+async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<DeregisterResult> {
+  const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
+  const failures: string[] = [];
+  const total = prepared.reduce((n, p) => n + p.images.length, 0);
+  try {
+    await withProgress(`Deregistering ${plural(total, 'image')}`, async (report, signal) => {
+      for (const p of prepared) {
+        await retire(deps.aws, p, deleteSnapshots, result, failures, (m) => report(m), signal);
+      }
+    });
+  } catch (error) {
+    // Stopped part way (cancelled, or a read failed): say exactly what is already gone and what is not.
+    const cause = error instanceof AwsError && error.kind === 'cancelled' ? 'Deregistration was cancelled' : `Deregistration stopped (${reason(error)})`;
+    const planned = {
+      images: prepared.flatMap((p) => p.images.map((i) => i.id)),
+      snapshots: deleteSnapshots ? prepared.flatMap((p) => p.plan.deletable) : [],
+    };
+    throw new Error(partialRetirement(cause, result, planned));
+  } finally {
+    for (const p of prepared) {
+      deps.images.refreshRegion(p.region);
+    }
+  }
+  if (failures.length) {
+    const done = result.deregistered.length ? `Deregistered ${result.deregistered.join(', ')}, but ` : '';
+    throw new Error(`${done}${failures.join('; ')}. Fix the cause and run Deregister again for what remains.`);
+  }
+  return result;
+}
+
+/** The batches a command works on, and whether a link's object already says what happens to the snapshots. */
+async function askBatches(deps: ActionDeps, call: Invocation): Promise<{ batches: RegionBatch[]; deleteSnapshots?: boolean } | undefined> {
+  if (call.via === 'link') {
+    const { batch, deleteSnapshots } = parseDeregisterRequest(withoutConfirmed(call.input));
+    return { batches: [batch], deleteSnapshots: call.input.deleteSnapshots === undefined ? undefined : deleteSnapshots };
+  }
+  const fromTree = call.via === 'tree' ? deps.images.imagesOf(call.node, call.selection) : [];
+  if (fromTree.length) {
+    return { batches: batchesFromTree(fromTree) };
+  }
+  const batch = await askImagesToRetire(deps.aws, deps.atCursor);
+  return batch && { batches: [batch] };
+}
+
+/**
+ * amiExplorer.deregisterImage: deregisters one image or a multi-selection, after the summary and a modal naming
+ * each image, its region and the instances still running from it; optionally deletes the snapshots no other
+ * image of the account uses. Returns `{ deregistered, deletedSnapshots, keptSnapshots, runningInstances }`.
+ */
+export function deregisterImage(deps: ActionDeps): CommandHandler {
+  return async (...args) => {
+    const call = invocationOf(args);
+    const asked = await askBatches(deps, call);
+    if (!asked) {
+      return undefined;
+    }
+    if (call.via === 'link') {
+      await ensureKnownRegions(deps.aws, asked.batches.map((b) => b.region));
+    }
+    const prepared = await withProgress('Checking the images to deregister', (_report, signal) =>
+      Promise.all(asked.batches.map((b) => prepare(deps.aws, b, signal))));
+    const deleteSnapshots = asked.deleteSnapshots ?? await askDeleteSnapshots(prepared);
+    if (deleteSnapshots === undefined
+      || !await confirmChange(deps.aws, deregisterSummary(prepared, deleteSnapshots))
+      || !await confirm(prepared, deleteSnapshots)) {
+      return undefined;
+    }
+    const result = await runDeregister(deps, prepared, deleteSnapshots);
+    const snaps = result.deletedSnapshots.length ? ` and deleted ${plural(result.deletedSnapshots.length, 'snapshot')}` : '';
+    const kept = result.keptSnapshots.length ? ` (${plural(result.keptSnapshots.length, 'snapshot')} kept: other images use them)` : '';
+    void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.`);
+    return result;
+  };
+}
+
+/** The API's deregisterImage: `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }`. */
+export async function deregisterImageApi(deps: ActionDeps, input: unknown): Promise<DeregisterResult> {
+  const { batch, deleteSnapshots } = parseDeregisterRequest(input);
+  ensureConfirmed(input as Record<string, unknown>, `Deregistering ${batch.imageIds.join(', ')} in ${batch.region} cannot be undone`);
+  await ensureKnownRegions(deps.aws, [batch.region]);
+  return runDeregister(deps, [await prepare(deps.aws, batch)], deleteSnapshots);
+}
