@@ -5,11 +5,15 @@
 //   const moto = await startMoto();            // { endpoint, port, stop() }
 //   ...; await moto.stop();
 //
-// CLI: `node sandbox/moto.mjs [--port N] [--no-seed] [--no-faults] [--verbose]` starts it, seeds it and prints the
-// endpoint.
+// CLI: `node sandbox/moto.mjs [--port N] [--no-seed] [--no-faults] [--verbose] [--manifest FILE] [--fixtures DIR]`
+// starts it, seeds it, optionally writes the seed manifest (JSON) and the code fixtures with the seeded ids
+// (sandbox/fixtures.mjs), and prints the endpoint; see main() for the lines it prints.
 
 import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { startFaultProxy } from './faults/proxy.mjs';
 
 export const MOTO_VERSION = '5.2.1';
@@ -183,34 +187,81 @@ async function startMotoProcess({ port, verbose, python }) {
   };
 }
 
+const USAGE = 'usage: node sandbox/moto.mjs [--port N] [--no-seed] [--no-faults] [--verbose] [--manifest FILE] [--fixtures DIR]';
+
+/** @param {string[]} argv */
+function parseCli(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      'no-seed': { type: 'boolean', default: false },
+      'no-faults': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      manifest: { type: 'string' },
+      fixtures: { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes 0 (a free port) to 65535, not "${values.port}"`);
+  const seeded = !values['no-seed'];
+  if (!seeded && (values.manifest || values.fixtures)) throw new Error('--manifest and --fixtures need the seeded estate: drop --no-seed');
+  return { port, seeded, faults: !values['no-faults'], verbose: values.verbose, manifestFile: values.manifest, fixturesDir: values.fixtures };
+}
+
+// Starts the sandbox until Ctrl-C. The first and last lines are fixed, for tools that wait for it (.vscode/tasks.json):
+// `Starting the EC2 sandbox …` and, once it is seeded and every file is written, `EC2 sandbox ready at <endpoint>`.
 async function main() {
-  const argv = process.argv.slice(2);
-  const portIndex = argv.indexOf('--port');
-  const port = portIndex >= 0 ? Number(argv[portIndex + 1]) : 0;
-  const verbose = argv.includes('--verbose');
-  const faults = !argv.includes('--no-faults');
+  let options;
+  try {
+    options = parseCli(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : error}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const { port, seeded, faults, verbose, manifestFile, fixturesDir } = options;
+  const say = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
+  say(`Starting the EC2 sandbox on ${port ? `port ${port}` : 'a free port'}`);
   const started = Date.now();
-  const moto = await startMoto({ port, verbose, faults });
-  process.stdout.write(`EC2 sandbox at ${moto.endpoint} (started in ${Date.now() - started} ms)\n`);
-  if (faults) process.stdout.write(`Faults: node sandbox/faults.mjs set --endpoint ${moto.endpoint} --fault AccessDenied --region eu-west-1\n`);
-  if (!argv.includes('--no-seed')) {
+  let moto;
+  try {
+    moto = await startMoto({ port, verbose, faults });
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${port} on 127.0.0.1 is in use (another sandbox still running?): stop that, or choose another --port\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  say(`EC2 sandbox at ${moto.endpoint} (started in ${Date.now() - started} ms)`);
+  if (faults) say(`Faults: node sandbox/faults.mjs set --endpoint ${moto.endpoint} --fault AccessDenied --region eu-west-1`);
+  if (seeded) {
     const { seed } = await import('./seed.mjs');
     const manifest = await seed(moto.endpoint);
-    process.stdout.write(`Seeded in ${manifest.seedMs} ms: ${JSON.stringify(manifest.counts)}\n`);
+    say(`Seeded in ${manifest.seedMs} ms: ${JSON.stringify(manifest.counts)}`);
+    if (manifestFile) {
+      mkdirSync(path.dirname(path.resolve(manifestFile)), { recursive: true });
+      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      say(`Wrote the manifest to ${manifestFile}`);
+    }
+    if (fixturesDir) {
+      const { writeFixtures } = await import('./fixtures.mjs');
+      const written = writeFixtures(manifest, path.resolve(fixturesDir));
+      say(`Wrote ${written.length} files that pin the sandbox's AMI ids to ${fixturesDir}`);
+    }
   }
-  process.stdout.write(
-    `\nUse it from a shell:\n${Object.entries(sandboxEnv(moto.endpoint))
-      .map(([k, v]) => `  export ${k}=${v}`)
-      .join('\n')}\n  unset AWS_PROFILE\n\nCtrl-C stops it.\n`,
-  );
+  say(`\nUse it from a shell:\n${Object.entries(sandboxEnv(moto.endpoint))
+    .map(([k, v]) => `  export ${k}=${v}`)
+    .join('\n')}\n  unset AWS_PROFILE\n\nCtrl-C stops it.`);
   const keepAlive = setInterval(() => {}, 1 << 30);
   const shutdown = async () => {
     clearInterval(keepAlive);
     await moto.stop();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Ctrl-C, kill, and a closing terminal (an editor's task ending).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, shutdown);
+  say(`EC2 sandbox ready at ${moto.endpoint}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -64,10 +64,63 @@ if (withBench) {
   builds.push(perFile('bench', 'out/bench', filesUnder('bench', '.bench.ts'), ['vscode', '@aws-sdk/*']));
 }
 
+/**
+ * Watch mode reports each round of rebuilds, across all bundles, in lines a problem matcher reads (.vscode/tasks.json):
+ * `[watch] build started`, each error and warning once as `file:line:col: error: text`, then
+ * `[watch] build finished, N errors, N warnings`.
+ * @param {number} bundles how many contexts will run their first build
+ */
+function watchReporter(bundles) {
+  let running = bundles;
+  let roundOpen = true;
+  let settle;
+  /** @type {Map<string, 'error' | 'warning'>} problem line → kind */
+  const problems = new Map();
+  const record = (kind, messages) => {
+    for (const { text, location } of messages) {
+      const where = location ? `${location.file}:${location.line}:${location.column + 1}: ` : '';
+      problems.set(`${where}${kind}: ${text.replace(/\s*\n\s*/g, ' ')}`, kind);
+    }
+  };
+  const finishRound = () => {
+    for (const line of problems.keys()) console.log(line);
+    const count = (kind) => [...problems.values()].filter((k) => k === kind).length;
+    console.log(`[watch] build finished, ${count('error')} errors, ${count('warning')} warnings`);
+    problems.clear();
+    roundOpen = false;
+  };
+  console.log('[watch] build started');
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      let first = true; // already counted in `bundles`
+      build.onStart(() => {
+        if (first) {
+          first = false;
+          return;
+        }
+        clearTimeout(settle);
+        running++;
+        if (!roundOpen) {
+          roundOpen = true;
+          console.log('[watch] build started');
+        }
+      });
+      build.onEnd((result) => {
+        record('error', result.errors);
+        record('warning', result.warnings);
+        // Bundles that share a changed file rebuild one after another: the round ends when none has started for a moment.
+        if (--running === 0) settle = setTimeout(finishRound, 100);
+      });
+    },
+  };
+}
+
 if (watch) {
-  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  console.log(`[watch] watching ${builds.map((b) => relative('.', b.outfile ?? b.outdir)).join(', ')}`);
+  const reporter = watchReporter(builds.length);
+  const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, logLevel: 'silent', plugins: [...(b.plugins ?? []), reporter] })));
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log('watching', builds.map((b) => relative('.', b.outfile ?? b.outdir)).join(', '));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }

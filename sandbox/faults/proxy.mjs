@@ -24,8 +24,8 @@ import { RuleSet, parseRules } from './rules.mjs';
  * @param {{ target: string, host?: string, port?: number, log?: (line: string) => void }} options
  *   target: the endpoint to forward to; port 0 (the default) picks a free one; log: one line per injected fault.
  */
-export async function startFaultProxy({ target, host = '127.0.0.1', port = 0, log }) {
-  const upstream = new URL(target);
+export async function startFaultProxy({ target: upstreamEndpoint, host = '127.0.0.1', port = 0, log }) {
+  const upstream = new URL(upstreamEndpoint);
   const rules = new RuleSet();
   const counters = new FaultCounters();
   /** @type {Set<Job>} */

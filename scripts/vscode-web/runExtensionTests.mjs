@@ -130,7 +130,7 @@ export async function runExtensionTests({
     const timeout = new Promise((resolve) => setTimeout(() => resolve({ kind: 'timeout' }), timeoutSeconds * 1000).unref());
     const outcome = await Promise.race([
       reported.then((exitCode) => /** @type {const} */ ({ kind: 'reported', exitCode })),
-      interrupted.then((signalCode) => /** @type {const} */ ({ kind: 'interrupted', signalCode })),
+      interrupted.then((exitCode) => /** @type {const} */ ({ kind: 'interrupted', signalCode: exitCode })),
       timeout,
       serverGone,
     ]);

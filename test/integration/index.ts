@@ -2,8 +2,25 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
-export function run(): Promise<void> {
+/**
+ * User settings given as JSON in AMI_EXPLORER_TEST_USER_SETTINGS, written before any suite loads. F5's
+ * "Extension Tests" (.vscode/launch.json) runs in a temporary profile, which starts empty; npm test writes them
+ * into the user settings file instead.
+ */
+async function applyUserSettings(): Promise<void> {
+  const json = process.env.AMI_EXPLORER_TEST_USER_SETTINGS;
+  if (!json) {
+    return;
+  }
+  for (const [key, value] of Object.entries(JSON.parse(json) as Record<string, unknown>)) {
+    await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+export async function run(): Promise<void> {
+  await applyUserSettings();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.AMI_EXPLORER_TEST_GREP;
   if (grep) {
