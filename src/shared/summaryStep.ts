@@ -36,7 +36,7 @@ export async function confirmSummary(summary: ActionSummary, who: Identity): Pro
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: '$(close) Cancel', answer: false },
   ];
-  pick.activeItems = [pick.items[0]];
+  pick.activeItems = pick.items.slice(0, 1);
   try {
     return await new Promise<boolean>((resolve) => {
       pick.onDidAccept(() => {

@@ -6,7 +6,8 @@ import { checkImageName } from '../../shared/validation';
 import type { ActionDeps } from '../common/actionDeps';
 import { nameTaken } from './imageNameCheck';
 import { pickRegion } from '../common/imageTarget';
-import { checkImageDescription, dateVersion, nextVersion, parseTagList, suggestImageName, suggestedTags } from './imageVersion';
+import { parseTagList } from '../../shared/tagList';
+import { checkImageDescription, dateVersion, nextVersion, suggestImageName, suggestedTags } from './imageVersion';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 

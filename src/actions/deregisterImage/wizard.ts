@@ -26,7 +26,7 @@ const pageSize = 200;
 
 /** "Old versions of a group": the group's images older than N days except the newest K, to start the selection with. */
 async function askOldVersions(aws: AwsService, region: string, loaded: readonly ImageInfo[], groupKey: string): Promise<{ group: ImageInfo[]; picked: ImageInfo[] } | undefined> {
-  const values = [...new Set(loaded.flatMap((i) => (Object.prototype.hasOwnProperty.call(i.tags, groupKey) ? [i.tags[groupKey]] : [])))].sort();
+  const values = [...new Set(loaded.flatMap((i) => i.tags[groupKey] ?? []))].sort();
   const another = { label: `$(edit) Another ${groupKey}…`, value: undefined as string | undefined };
   const choice = await vscode.window.showQuickPick(
     [...values.map((v) => ({ label: noIcons(v), value: v })), another],
