@@ -1,5 +1,7 @@
 // `npm test`: lint, types, unit tests, then the integration suites inside a real VS Code against the local
-// EC2 sandbox, then the end-to-end browser test. Ends with one line: "N passed, N failed[, N skipped]".
+// EC2 sandbox, then the end-to-end browser scenarios. Ends with one line counting test cases only (each mocha test,
+// each end-to-end scenario): "N passed, N failed[, N skipped]", then the checks that failed, if any (lint, types,
+// the build, a suite that ended without results).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,15 +18,15 @@ delete process.env.AWS_PROFILE;
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Failed checks that are not test cases: they fail the run and are named after the count. */
+const broken = [];
 const step = (title) => console.log(`\n== ${title}`);
 
 function check(title, command, args) {
   step(title);
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (r.status === 0) {
-    totals.passed++;
-  } else {
-    totals.failed++;
+  if (r.status !== 0) {
+    broken.push(title);
     console.log(`${title} failed`);
   }
 }
@@ -77,10 +79,10 @@ async function runSuites({ title, folder, env, settings, workspaceTrust = false 
     totals.passed += r.passed;
     totals.failed += r.failed;
     totals.skipped += r.skipped;
-    if (code !== 0 && r.failed === 0) totals.failed++;
+    if (code !== 0 && r.failed === 0) broken.push(`${title} (exit ${code})`);
   } else {
     console.log(`${title} ended without results (exit ${code})`);
-    totals.failed++;
+    broken.push(`${title}: no results`);
   }
   rmSync(resultsDir, { recursive: true, force: true });
 }
@@ -145,7 +147,8 @@ try {
   if (!only || only === 'e2e') await endToEnd();
 } catch (error) {
   console.log(`test run aborted: ${error?.message ?? error}`);
-  totals.failed++;
+  broken.push(`aborted: ${error?.message ?? error}`);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(totals.failed ? 1 : 0);
+if (broken.length) console.log(`also failed: ${broken.join('; ')}`);
+process.exit(totals.failed || broken.length ? 1 : 0);

@@ -13,10 +13,6 @@ export interface SavedSearch {
   readonly limit?: number;
 }
 
-export function pageSize(): number {
-  const n = vscode.workspace.getConfiguration(section).get<number>('pageSize', 100);
-  return Number.isFinite(n) ? Math.max(5, Math.min(1000, Math.floor(n))) : 100;
-}
 
 /** The tag key the Images view groups by; "" for none, also when the setting holds no valid key. */
 export function groupByTagKey(): string {

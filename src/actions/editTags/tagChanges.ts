@@ -48,7 +48,7 @@ export function applyTagChange(current: Readonly<Record<string, string>>, change
   return Object.assign(out, change.set);
 }
 
-export function isEmptyChange(change: TagChange): boolean {
+export function isEmptyTagChange(change: TagChange): boolean {
   return !Object.keys(change.set).length && !change.remove.length;
 }
 

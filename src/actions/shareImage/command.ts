@@ -10,7 +10,7 @@ import { imageTarget } from '../common/imageTarget';
 import { askShareRequest, readShareContext } from './wizard';
 import { confirmChange } from '../common/confirmChange';
 import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
-import { describeLaunchPermissions, exposes, isEmptyChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
+import { describeLaunchPermissions, exposes, isEmptyPermissionChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
 
 interface SharePlan {
   readonly request: ShareRequest;
@@ -34,7 +34,7 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   const { aws } = deps;
   const { request, details, snapshots } = plan;
   const { imageId, region, change } = request;
-  if (isEmptyChange(change)) {
+  if (isEmptyPermissionChange(change)) {
     return details.launchPermissions!;
   }
   await withProgress(`Sharing ${details.image.name}`, async (report, signal) => {

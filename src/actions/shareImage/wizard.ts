@@ -8,7 +8,7 @@ import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from
 import type { ImageTarget } from '../common/imageTarget';
 import {
   blockPublicAccessExplanation, describeLaunchPermissions, emptyPermissionSet, encryptedPublicExplanation, encryptedShareNote,
-  isEmptyChange, shareRefusal, type ShareContext, type ShareRequest,
+  isEmptyPermissionChange, shareRefusal, type ShareContext, type ShareRequest,
 } from './request';
 
 /** The image and the account facts a share is checked against; block public access is read only when needed. */
@@ -85,7 +85,7 @@ export async function askShareRequest(aws: AwsService, target: ImageTarget): Pro
   for (;;) {
     const change = { add: pending.add, remove: pending.remove };
     const items: Item[] = [];
-    if (!isEmptyChange(change)) {
+    if (!isEmptyPermissionChange(change)) {
       items.push({ label: '$(check) Apply changes', description: summary(pending), run: () => true });
     }
     items.push({ label: 'Who can launch it now', kind: vscode.QuickPickItemKind.Separator });
@@ -114,7 +114,7 @@ export async function askShareRequest(aws: AwsService, target: ImageTarget): Pro
         items.push({ label: `$(${icon}) ${value}`, description: 'pending: add (pick to undo)', run: () => toggle(pending.add[kind], value) });
       }
     }
-    if (!now.public && !now.accounts.length && !now.organizationArns.length && !now.organizationalUnitArns.length && isEmptyChange(change)) {
+    if (!now.public && !now.accounts.length && !now.organizationArns.length && !now.organizationalUnitArns.length && isEmptyPermissionChange(change)) {
       items.push({ label: 'Only you (private)', description: '' });
     }
     items.push({ label: 'Add', kind: vscode.QuickPickItemKind.Separator });
@@ -147,7 +147,7 @@ export async function askShareRequest(aws: AwsService, target: ImageTarget): Pro
 
 async function confirmAndFinish(imageId: string, region: string, ctx: ShareContext, pending: Pending): Promise<ShareRequest | undefined> {
   const removed = { ...pending.remove };
-  if (!isEmptyChange({ add: emptyPermissionSet, remove: removed })) {
+  if (!isEmptyPermissionChange({ add: emptyPermissionSet, remove: removed })) {
     const ok = await confirmDestructive(
       `Stop ${describeLaunchPermissions(removed)} from launching ${imageId}?`,
       'Instances already running keep running, but they can no longer launch new ones, and launch templates or Auto Scaling groups of theirs that use it will fail.',
