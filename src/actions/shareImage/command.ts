@@ -6,10 +6,10 @@ import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
-import { imageTarget } from '../common/imageTarget';
 import { askShareRequest, readShareContext } from './wizard';
 import { confirmChange } from '../common/confirmChange';
-import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
+import { ensureConfirmed, invocationOf } from '../common/invocation';
+import { imageRequestFor } from '../common/requestFor';
 import { describeLaunchPermissions, exposes, isEmptyPermissionChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
 
 interface SharePlan {
@@ -59,14 +59,6 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   return after.launchPermissions!;
 }
 
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<ShareRequest | undefined> {
-  if (call.via === 'link' && prefillsEverything(call.input)) {
-    return parseShareRequest(withoutConfirmed(call.input));
-  }
-  const target = await imageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined);
-  return target && askShareRequest(deps.aws, target);
-}
-
 /**
  * amiExplorer.shareImage: shows and changes who can launch an image (accounts, organizations, OUs, public), and
  * optionally lets the same accounts create volumes from its snapshots, after the summary. Returns the launch
@@ -74,7 +66,7 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<ShareRequ
  */
 export function shareImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const request = await askRequest(deps, invocationOf(args));
+    const request = await imageRequestFor(deps, invocationOf(args), parseShareRequest, (target) => askShareRequest(deps.aws, target));
     if (!request) {
       return undefined;
     }
