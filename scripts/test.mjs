@@ -1,7 +1,8 @@
 // `npm test`: lint, types, unit tests, then the integration suites inside a real VS Code against the local
-// EC2 sandbox, then the end-to-end browser scenarios. Ends with one line counting test cases only (each mocha test,
-// each end-to-end scenario): "N passed, N failed[, N skipped]", then the checks that failed, if any (lint, types,
-// the build, a suite that ended without results).
+// EC2 sandbox — in the oldest VS Code the extension supports and in the newest — then the end-to-end browser
+// scenarios (newest only). Ends with one line counting test cases only (each mocha test, each end-to-end scenario):
+// "N passed, N failed[, N skipped]", then the checks that failed, if any (lint, types, the build, a suite that
+// ended without results).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { writeFixtures } from '../sandbox/fixtures.mjs';
 import { startMoto, sandboxEnv } from '../sandbox/moto.mjs';
 import { seed } from '../sandbox/seed.mjs';
 import { runExtensionTests } from './vscode-web/runExtensionTests.mjs';
+import { codeServerRelease } from './vscode-web/toolchain.mjs';
 
 const sandboxRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 // The sandbox's keys must win: the SDK prefers a profile over keys in the environment.
@@ -21,6 +23,11 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Failed checks that are not test cases: they fail the run and are named after the count. */
 const broken = [];
 const step = (title) => console.log(`\n== ${title}`);
+/**
+ * The VS Codes the integration suites run in (scripts/vscode-web/toolchain.mjs): the floor of engines.vscode
+ * and the newest. AMI_EXPLORER_CODE_SERVER=oldest|current (or a code-server version) runs one of them.
+ */
+const codeServers = (process.env.AMI_EXPLORER_CODE_SERVER || 'current,oldest').split(',').map((name) => codeServerRelease(name.trim()));
 
 function check(title, command, args) {
   step(title);
@@ -62,7 +69,7 @@ const untrustedFolderSettings = {
 };
 
 /** One run of integration suites in code-server; adds its counts to the totals. */
-async function runSuites({ title, folder, env, settings, workspaceTrust = false }) {
+async function runSuites({ title, codeServer, folder, env, settings, workspaceTrust = false }) {
   const resultsDir = mkdtempSync(join(tmpdir(), 'ami-explorer-results-'));
   const resultsFile = join(resultsDir, 'results.json');
   const code = await runExtensionTests({
@@ -73,6 +80,7 @@ async function runSuites({ title, folder, env, settings, workspaceTrust = false 
     settings,
     workspaceTrust,
     timeoutSeconds: 1200,
+    codeServer: codeServer.version,
   });
   if (existsSync(resultsFile)) {
     const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -89,8 +97,10 @@ async function runSuites({ title, folder, env, settings, workspaceTrust = false 
 
 const sampleWorkspace = join(root, 'sample-workspace');
 
-async function integration() {
-  step('integration tests in VS Code (code-server) against the local EC2 sandbox');
+/** @param {import('./vscode-web/toolchain.mjs').CodeServerRelease} codeServer */
+async function integration(codeServer) {
+  const vscode = `VS Code ${codeServer.vscode} (code-server ${codeServer.version}, Node ${codeServer.node})`;
+  step(`integration tests in ${vscode} against the local EC2 sandbox`);
   const moto = await startMoto();
   const tmp = mkdtempSync(join(tmpdir(), 'ami-explorer-it-'));
   try {
@@ -102,14 +112,14 @@ async function integration() {
     // STS (the caller's account) and EC2 both go to the sandbox.
     const env = { ...sandboxEnv(moto.endpoint), AMI_EXPLORER_SANDBOX_MANIFEST: manifestFile, ...(grep ? { AMI_EXPLORER_TEST_GREP: grep } : {}) };
     const settings = { 'amiExplorer.regions': sandboxRegions };
-    await runSuites({ title: 'the integration run', folder: sampleWorkspace, env, settings });
+    await runSuites({ title: `the integration run in ${vscode}`, codeServer, folder: sampleWorkspace, env, settings });
     if (!grep || /restricted/i.test(grep)) {
-      step('Restricted Mode: an untrusted folder whose settings choose another account and regions');
+      step(`Restricted Mode in ${vscode}: an untrusted folder whose settings choose another account and regions`);
       const untrusted = join(tmp, 'untrusted-folder');
       mkdirSync(join(untrusted, '.vscode'), { recursive: true });
       writeFileSync(join(untrusted, '.vscode', 'settings.json'), JSON.stringify(untrustedFolderSettings, null, 2));
       await runSuites({
-        title: 'the Restricted Mode run', folder: untrusted, workspaceTrust: true,
+        title: `the Restricted Mode run in ${vscode}`, codeServer, folder: untrusted, workspaceTrust: true,
         env: { ...env, AMI_EXPLORER_TEST_GREP: '', AMI_EXPLORER_TEST_FOLDER: 'restricted' },
         settings: { ...settings, 'amiExplorer.code.regions': 'explorer' },
       });
@@ -143,7 +153,9 @@ try {
     await mochaSuite('unit tests', testFiles('out/test/unit', '.test.js'));
     await mochaSuite('sandbox tests', testFiles('test/sandbox', '.test.mjs'));
   }
-  if (!only || only === 'integration') await integration();
+  if (!only || only === 'integration') {
+    for (const codeServer of codeServers) await integration(codeServer);
+  }
   if (!only || only === 'e2e') await endToEnd();
 } catch (error) {
   console.log(`test run aborted: ${error?.message ?? error}`);

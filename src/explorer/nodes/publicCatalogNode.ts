@@ -25,7 +25,7 @@ export class PublicCatalogNode extends ExplorerNode {
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
-    const searches = savedSearches();
+    const searches = savedSearches(this.region);
     if (!searches.length) {
       return Promise.resolve([new PlaceholderNode(this, 'No saved searches', 'Add some in the setting amiExplorer.publicCatalog.searches')]);
     }
