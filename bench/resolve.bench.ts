@@ -14,7 +14,8 @@ import { findAmiIds, matchAt, type AmiIdMatch } from '../src/code/amiIdScanner';
 import { hoverMarkdown } from '../src/code/amiIdText';
 import { ImageResolver, type Resolution } from '../src/code/imageResolver';
 import { linesOf, regionContextAt, type LineSource } from '../src/code/regionContext';
-import { benchRegions, createEstate, type Estate } from './estate';
+import type { BenchContext } from './context';
+import { benchRegions, sharedEstate, type Estate } from './estate';
 import { largeTerraform, writeWorkspace, type Mention } from './workspace';
 import { RequestCounter } from './requestCounter';
 import { count, kib, mean, median, ms, percentile, ratio, seededRandom, table, timed } from './stats';
@@ -164,8 +165,8 @@ function sdkBundleLoadMs(path: string): number {
   return median(times);
 }
 
-/** `server` names what answers at `endpoint`; `root` is the checkout, with dist/ built. */
-export async function run({ endpoint, root, server }: { endpoint: string; root: string; server: string }): Promise<void> {
+export async function run(context: BenchContext): Promise<void> {
+  const { endpoint, root, server } = context;
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'ami-explorer-bench-'));
   try {
@@ -174,7 +175,7 @@ export async function run({ endpoint, root, server }: { endpoint: string; root: 
     log(`EC2 API:  ${server} on ${endpoint} (loopback)`);
 
     // The estate, and the code that mentions it.
-    const estate = await createEstate(endpoint, imageCount);
+    const estate = await sharedEstate(context, imageCount);
     const missing = missingIds(Math.floor(imageCount * missingShare));
     const mentions: Mention[] = [
       ...estate.ids.map((id) => ({ id, region: estate.regionOf.get(id)! })),
