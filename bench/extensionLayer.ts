@@ -83,7 +83,8 @@ export function treePage(aws: AwsService, region: string, signal?: AbortSignal, 
 /**
  * Resolves once every id of `ids` has its final answer from `lookup`, whose lookups then have nothing in flight:
  * a found id is answered twice (as soon as its region answers, then with the batch), any other id once.
- * Disposing a lookup before that would send its lookups again (see the benchmark's notes in README "Speed").
+ * Disposing a lookup before that would send its lookups again: ImageResolver.dispose() asks anew for what was in
+ * flight.
  */
 export function settled(lookup: AmiLookup, ids: readonly string[]): { readonly done: Promise<void>; dispose(): void } {
   const waiting = new Map(ids.map((id) => [id, 0]));
