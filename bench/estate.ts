@@ -1,5 +1,6 @@
 // The benchmark's own estate: images spread evenly over many regions, created through the EC2 API.
 import { CreateSnapshotCommand, CreateVolumeCommand, EC2Client, RegisterImageCommand } from '@aws-sdk/client-ec2';
+import type { BenchContext } from './context';
 import { mapLimit } from './stats';
 
 export const benchRegions = [
@@ -48,4 +49,15 @@ export async function createEstate(endpoint: string, count: number, concurrency 
     client.destroy();
   }
   return { ids, regionOf, createMs: Date.now() - start };
+}
+
+/** The estate of `count` images, created once per run (through moto directly) and shared by the parts that need it. */
+export function sharedEstate(context: BenchContext, count: number): Promise<Estate> {
+  const key = `estate:${count}`;
+  let estate = context.shared.get(key) as Promise<Estate> | undefined;
+  if (!estate) {
+    estate = createEstate(context.motoEndpoint, count);
+    context.shared.set(key, estate);
+  }
+  return estate;
 }

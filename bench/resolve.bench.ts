@@ -1,5 +1,5 @@
-// Resolving AMI ids found in code, against a local EC2 API: EC2 calls and wall time of a cold resolve, a warm
-// (cached) one and the naive way (one DescribeImages per id per region, in sequence), then the cost of a warm
+// Resolving AMI ids found in code, against a local EC2 API: EC2 calls and wall time of a cold resolve (the resolver
+// over the extension's AwsService, with its budget and deadline), a warm (cached) one and the naive way (one DescribeImages per id per region, in sequence), then the cost of a warm
 // hover, of scanning files, and what activation loads. Run by `npm run bench` (scripts/bench.mjs).
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { spawnSync } from 'node:child_process';
@@ -8,13 +8,17 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Connection, ImageInfo } from '../src/aws/model';
+import { AwsService } from '../src/aws/awsService';
 import { ec2Client, resetClients } from '../src/aws/sdk/clients';
 import { findImagesById } from '../src/aws/sdk/images';
 import { findAmiIds, matchAt, type AmiIdMatch } from '../src/code/amiIdScanner';
 import { hoverMarkdown } from '../src/code/amiIdText';
 import { ImageResolver, type Resolution } from '../src/code/imageResolver';
 import { linesOf, regionContextAt, type LineSource } from '../src/code/regionContext';
-import { benchRegions, createEstate, type Estate } from './estate';
+import type { BenchContext } from './context';
+import { benchRegions, sharedEstate, type Estate } from './estate';
+import { settingsHub, useSettings } from './extensionLayer';
+import { budgetPeaksByRegion } from './proxyCounts';
 import { largeTerraform, writeWorkspace, type Mention } from './workspace';
 import { RequestCounter } from './requestCounter';
 import { count, kib, mean, median, ms, percentile, ratio, seededRandom, table, timed } from './stats';
@@ -45,7 +49,7 @@ interface ScannedFile {
 
 interface Row {
   readonly n: number;
-  readonly cold: { calls: number; lookups: number; maxInFlight: number; ms: number };
+  readonly cold: { calls: number; lookups: number; maxInFlight: number; budgetPeak: number; ms: number };
   readonly warm: { calls: number; ms: number };
   readonly naive: { calls: number; ms: number; sampledIds?: number; sampleMs?: number };
 }
@@ -109,13 +113,14 @@ interface LookupStats {
   maxInFlight: number;
 }
 
-function newResolver(connection: Connection, lookups: LookupStats): ImageResolver {
+/** The resolver as the extension wires it: its lookups go through AwsService (budget per region, deadline). */
+function newResolver(aws: AwsService, lookups: LookupStats): ImageResolver {
   return new ImageResolver({
-    lookup: async (region, ids): Promise<readonly ImageInfo[]> => {
+    lookup: async (region, ids, signal): Promise<readonly ImageInfo[]> => {
       lookups.n++;
       lookups.maxInFlight = Math.max(lookups.maxInFlight, ++lookups.inFlight);
       try {
-        return await findImagesById(connection, region, ids);
+        return await aws.findImagesById(region, ids, signal);
       } finally {
         lookups.inFlight--;
       }
@@ -164,8 +169,8 @@ function sdkBundleLoadMs(path: string): number {
   return median(times);
 }
 
-/** `server` names what answers at `endpoint`; `root` is the checkout, with dist/ built. */
-export async function run({ endpoint, root, server }: { endpoint: string; root: string; server: string }): Promise<void> {
+export async function run(context: BenchContext): Promise<void> {
+  const { endpoint, root, server } = context;
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'ami-explorer-bench-'));
   try {
@@ -174,7 +179,7 @@ export async function run({ endpoint, root, server }: { endpoint: string; root: 
     log(`EC2 API:  ${server} on ${endpoint} (loopback)`);
 
     // The estate, and the code that mentions it.
-    const estate = await createEstate(endpoint, imageCount);
+    const estate = await sharedEstate(context, imageCount);
     const missing = missingIds(Math.floor(imageCount * missingShare));
     const mentions: Mention[] = [
       ...estate.ids.map((id) => ({ id, region: estate.regionOf.get(id)! })),
@@ -202,6 +207,7 @@ export async function run({ endpoint, root, server }: { endpoint: string; root: 
 
     // SDK clients as the extension keeps them: one per region, requests counted on the wire.
     const connection: Connection = { profile: '', endpoint };
+    useSettings(endpoint, benchRegions);
     const requests = new RequestCounter();
     for (const region of benchRegions) {
       requests.attach(ec2Client(connection, region));
@@ -225,10 +231,12 @@ export async function run({ endpoint, root, server }: { endpoint: string; root: 
       let resolver: ImageResolver | undefined;
       for (let i = 0; i < coldRuns[n]; i++) {
         const lookups: LookupStats = { n: 0, inFlight: 0, maxInFlight: 0 };
-        resolver = newResolver(connection, lookups);
+        const aws = new AwsService(settingsHub());
+        resolver = newResolver(aws, lookups);
         requests.reset();
         const { ms: wall, value } = await timed(() => resolver!.resolveAll(ids));
-        cold.push({ calls: requests.get('DescribeImagesCommand'), lookups: lookups.n, maxInFlight: lookups.maxInFlight, ms: wall });
+        const budgetPeak = Math.max(...benchRegions.map((r) => budgetPeaksByRegion(aws.budgetPeaks()).get(r) ?? 0));
+        cold.push({ calls: requests.get('DescribeImagesCommand'), lookups: lookups.n, maxInFlight: lookups.maxInFlight, budgetPeak, ms: wall });
         const byId = new Map(value.map((r) => [r.id, r]));
         check(`cold resolve of ${n}`, ids, (id) => regionsOfResolution(byId.get(id)), estate);
       }
@@ -280,7 +288,8 @@ export async function run({ endpoint, root, server }: { endpoint: string; root: 
     if (rows.some((r) => r.cold.lookups !== r.cold.calls)) {
       throw new Error('a lookup took more than one DescribeImages page');
     }
-    log(`a cold resolve sends all its lookups at once (in flight together: ${rows.map((r) => r.cold.maxInFlight).join(' / ')}), after gathering requests for 5 ms (the resolver's default);`);
+    log(`a cold resolve starts all its lookups at once (${rows.map((r) => r.cold.maxInFlight).join(' / ')}), after gathering requests for 5 ms (the resolver's default); AwsService's budget lets`);
+    log(`at most ${rows.map((r) => r.cold.budgetPeak).join(' / ')} per region reach EC2 at a time (the fifth of 5 lookups in a region waits for a slot);`);
     log(`the sandbox (one Python process) handles one request at a time in effect, so here its wall time is about calls × time per request (${rows.map((r) => ms(r.cold.ms / r.cold.calls)).join(' / ')})`);
     if (extrapolated?.naive.sampledIds) {
       log(`* naive (extrapolated from ${extrapolated.naive.sampledIds} ids): ${count(extrapolated.naive.sampledIds * benchRegions.length)} calls took ${ms(extrapolated.naive.sampleMs!)}, scaled linearly to ${count(extrapolated.n)} ids`);

@@ -98,6 +98,16 @@ def patch_request_clock() -> None:
     EC2Response.call_action = call_action  # type: ignore[method-assign]
 
 
+def patch_dispatch_lookup() -> None:
+    # moto lists a response class's methods with inspect.getmembers on every request, about a third of the time
+    # a small call takes; the classes are complete once the launcher has applied every patch, so list them once.
+    import functools
+
+    from moto.core import responses
+
+    responses.method_names_from_class = functools.lru_cache(maxsize=None)(responses.method_names_from_class)  # type: ignore[assignment]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Image model
 # ---------------------------------------------------------------------------------------------------------
@@ -239,43 +249,47 @@ def _bdm_values(ami: Ami, field: str) -> list[Any]:
     return values
 
 
+# The image's value for each simple DescribeImages filter.
+_SIMPLE_FILTERS: dict[str, Any] = {
+    "architecture": lambda ami: ami.architecture,
+    "creation-date": lambda ami: format_timestamp(ami.creation_date),
+    "description": lambda ami: ami.description,
+    "ena-support": lambda ami: ami.ena_support,
+    "hypervisor": lambda ami: ami.hypervisor,
+    "image-id": lambda ami: ami.id,
+    "image-type": lambda ami: ami.image_type,
+    "is-public": lambda ami: ami.is_public,
+    "kernel-id": lambda ami: ami.kernel_id,
+    "manifest-location": lambda ami: ami.image_location,
+    "name": lambda ami: ami.name,
+    "owner-alias": lambda ami: ami.owner_alias,
+    "owner-id": lambda ami: ami.owner_id,
+    "platform": lambda ami: ami.platform,
+    "platform-details": lambda ami: ami.platform_details,
+    "usage-operation": lambda ami: ami.usage_operation,
+    "product-code": lambda ami: list(ami.product_codes),
+    "product-code.type": lambda ami: "marketplace" if ami.product_codes else None,
+    "ramdisk-id": lambda ami: None,
+    "root-device-name": lambda ami: ami.root_device_name,
+    "root-device-type": lambda ami: ami.root_device_type,
+    "source-image-id": lambda ami: ami.source_image_id,
+    "source-image-region": lambda ami: ami.source_image_region,
+    "source-instance-id": lambda ami: ami.source_instance_id,
+    "sriov-net-support": lambda ami: ami.sriov,
+    "state": lambda ami: ami.state,
+    "state-reason-code": lambda ami: None,
+    "state-reason-message": lambda ami: None,
+    "virtualization-type": lambda ami: ami.virtualization_type,
+    "free-tier-eligible": lambda ami: False,
+    "image-allowed": lambda ami: True,
+}
+
+
 def _filter_values(ami: Ami, name: str, viewer: Any) -> list[str] | None:
     """The image's values for a DescribeImages filter; None when EC2 has no such filter."""
-    simple = {
-        "architecture": lambda: ami.architecture,
-        "creation-date": lambda: format_timestamp(ami.creation_date),
-        "description": lambda: ami.description,
-        "ena-support": lambda: ami.ena_support,
-        "hypervisor": lambda: ami.hypervisor,
-        "image-id": lambda: ami.id,
-        "image-type": lambda: ami.image_type,
-        "is-public": lambda: ami.is_public,
-        "kernel-id": lambda: ami.kernel_id,
-        "manifest-location": lambda: ami.image_location,
-        "name": lambda: ami.name,
-        "owner-alias": lambda: ami.owner_alias,
-        "owner-id": lambda: ami.owner_id,
-        "platform": lambda: ami.platform,
-        "platform-details": lambda: ami.platform_details,
-        "usage-operation": lambda: ami.usage_operation,
-        "product-code": lambda: list(ami.product_codes),
-        "product-code.type": lambda: "marketplace" if ami.product_codes else None,
-        "ramdisk-id": lambda: None,
-        "root-device-name": lambda: ami.root_device_name,
-        "root-device-type": lambda: ami.root_device_type,
-        "source-image-id": lambda: ami.source_image_id,
-        "source-image-region": lambda: ami.source_image_region,
-        "source-instance-id": lambda: ami.source_instance_id,
-        "sriov-net-support": lambda: ami.sriov,
-        "state": lambda: ami.state,
-        "state-reason-code": lambda: None,
-        "state-reason-message": lambda: None,
-        "virtualization-type": lambda: ami.virtualization_type,
-        "free-tier-eligible": lambda: False,
-        "image-allowed": lambda: True,
-    }
-    if name in simple:
-        return _as_list(simple[name]())
+    simple = _SIMPLE_FILTERS.get(name)
+    if simple is not None:
+        return _as_list(simple(ami))
     if name.startswith("block-device-mapping."):
         field = name.split(".", 1)[1]
         if field in ("device-name", "snapshot-id", "volume-size", "volume-type", "delete-on-termination", "encrypted"):
@@ -309,7 +323,10 @@ def _wildcard(pattern: str) -> re.Pattern[str]:
 def _apply_filters(images: list[Ami], filters: dict[str, Any], viewer: Any, strict: bool) -> list[Ami]:
     """EC2: values of one filter are ORed, filters are ANDed, * and ? are wildcards."""
     for name, raw_values in filters.items():
-        patterns = [_wildcard(v) for v in _as_list(raw_values)]
+        # Values without wildcards or escapes match as they are: a set, so 200 image ids cost one lookup per image.
+        wanted = _as_list(raw_values)
+        exact = {v for v in wanted if not any(c in v for c in "*?\\")}
+        patterns = [_wildcard(v) for v in wanted if v not in exact]
         kept = []
         for ami in images:
             values = _filter_values(ami, name, viewer)
@@ -317,7 +334,7 @@ def _apply_filters(images: list[Ami], filters: dict[str, Any], viewer: Any, stri
                 if strict:
                     raise _error("InvalidParameterValue", f"The filter '{name}' is invalid")
                 continue
-            if any(p.fullmatch(v) for p in patterns for v in values):
+            if any(v in exact for v in values) or any(p.fullmatch(v) for p in patterns for v in values):
                 kept.append(ami)
         images = kept
     return images
@@ -559,9 +576,35 @@ def _check_name(backend: Any, name: Any) -> None:
             "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, "
             "'(', ')', '.', '-', '/' and '_'",
         )
-    for ami in backend.amis.values():
-        if ami.name == name:
-            raise _error("InvalidAMIName.Duplicate", f"AMI name {name} is already in use by AMI {ami.id}")
+    ami = _image_named(backend, str(name))
+    if ami is not None:
+        raise _error("InvalidAMIName.Duplicate", f"AMI name {name} is already in use by AMI {ami.id}")
+
+
+def _image_named(backend: Any, name: str) -> Ami | None:
+    """
+    The backend's image called `name`, from an index of names kept in step with backend.amis (images added by any
+    path since the last look are indexed first). Reading every image instead made registering the 20,000th image
+    take 20,000 times as long as the first, and raced with registrations running at the same time.
+    """
+    index: dict[str, str] = backend.__dict__.setdefault("_sandbox_image_names", {})
+    indexed: set[str] = backend.__dict__.setdefault("_sandbox_indexed_images", set())
+    for ami_id in backend.amis.keys() - indexed:
+        ami = backend.amis.get(ami_id)
+        if ami is not None and ami.name:
+            index[ami.name] = ami_id
+        indexed.add(ami_id)
+    ami = backend.amis.get(index.get(name, ""))
+    if ami is not None and ami.name == name:
+        return ami
+    if name in index:
+        # The indexed image is gone: another may still carry the name.
+        del index[name]
+        for ami in list(backend.amis.values()):
+            if ami.name == name:
+                index[name] = ami.id
+                return ami
+    return None
 
 
 def _tagged_image_result(backend: Any, ami: Any, tags: dict[str, dict[str, str]]) -> ActionResult:
@@ -807,6 +850,7 @@ def patch_describe_image_references() -> None:
 
 def apply() -> None:
     patch_request_clock()
+    patch_dispatch_lookup()
     patch_image_defaults()
     patch_image_billing_fields()
     patch_image_block_devices()

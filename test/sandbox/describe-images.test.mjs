@@ -163,6 +163,13 @@ describe('sandbox DescribeImages', function () {
       assert.equal(al.length, 3);
     });
 
+    it('one filter mixes exact values and wildcards; a backslash makes a wildcard literal', async () => {
+      assert.equal((await own('name', ['pettracker-ml-v1.0', 'batch-worker-00?'])).length, 10);
+      assert.deepEqual(await own('name', ['pettracker-ml-v1.\\*']), [], 'an escaped * is a star, which no name has');
+      const imageIds = [manifest.images.petTrackerLatest, 'ami-0123456789abcdef0'];
+      assert.deepEqual((await describe_({ Filters: [{ Name: 'image-id', Values: imageIds }] })).map((i) => i.ImageId), [manifest.images.petTrackerLatest]);
+    });
+
     it('tag:KEY with several values (OR) and tag-key', async () => {
       assert.equal((await own('tag:Project', ['PetTracker'])).length, 3);
       assert.equal((await own('tag:Project', ['PetTracker', 'Billing'])).length, 7);

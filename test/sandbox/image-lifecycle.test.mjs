@@ -213,6 +213,18 @@ describe('sandbox image lifecycle', function () {
       await register(other, { Name: 'lifecycle-unique-name' });
     });
 
+    it('frees a name when its image is deregistered, and keeps names unique under concurrent registrations', async () => {
+      const { imageId } = await register(ours, { Name: 'lifecycle-reused-name' });
+      await ours.send(new DeregisterImageCommand({ ImageId: imageId }));
+      const again = await register(ours, { Name: 'lifecycle-reused-name' });
+      assert.notEqual(again.imageId, imageId);
+      await rejectsWithCode(register(ours, { Name: 'lifecycle-reused-name' }), 'InvalidAMIName.Duplicate', new RegExp(again.imageId));
+      const names = Array.from({ length: 24 }, (_, i) => `lifecycle-burst-${i}`);
+      const burst = await Promise.all(names.map((Name) => ours.send(new RegisterImageCommand({ Name, RootDeviceName: '/dev/xvda' }))));
+      assert.equal(new Set(burst.map((r) => r.ImageId)).size, names.length);
+      await rejectsWithCode(register(ours, { Name: names[7] }), 'InvalidAMIName.Duplicate', new RegExp(names[7]));
+    });
+
     it('RegisterImage keeps architecture, block devices and tags; BillingProducts makes it Windows', async () => {
       const { imageId, snapshotId } = await register(ours, {
         Architecture: 'arm64',
