@@ -12,7 +12,8 @@ const stepTimeoutMs = 30_000;
 
 /**
  * The extension host sends a QuickPick's or InputBox's changes to the workbench on its next turn, in order with
- * every other message: one turn lets them arrive before the command that accepts them.
+ * every other message: one turn lets them (the step's own, made as it showed, and the answer's) arrive before the
+ * command that accepts them.
  */
 const delivered = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -85,7 +86,6 @@ export class ScriptedStep {
       assert.equal(labels.length, 1, 'one answer for a single-choice step');
       pick.activeItems = labels.map((l) => this.find(l));
     }
-    await delivered();
     await this.accept();
   }
 
@@ -94,23 +94,25 @@ export class ScriptedStep {
     const { shown } = this;
     assert.ok(shown.kind === 'input', `"${this.title}" is an InputBox`);
     shown.inputBox.value = text;
-    await delivered();
     await this.accept();
   }
 
   /** Enter on the step as it is: the suggested text, the highlighted line, or the selection. */
   async accept(): Promise<void> {
+    await delivered();
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
 
   /** The Back button. */
   async back(): Promise<void> {
     assert.ok(this.canGoBack, `"${this.title}" offers Back`);
+    await delivered();
     await vscode.commands.executeCommand('workbench.action.quickInputBack');
   }
 
   /** Escape. */
   async cancel(): Promise<void> {
+    await delivered();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   }
 }

@@ -7,7 +7,7 @@ import { waitForAccepted, withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import { checkInstanceId, checkRegion } from '../../shared/validation';
 import type { ActionDeps } from '../common/actionDeps';
-import { askImageCreation, pickInstance } from './wizard';
+import { askImageCreation } from './wizard';
 import { nameTaken } from './imageNameCheck';
 import { createImageSummary, parseCreateRequest } from './request';
 import { confirmChange } from '../common/confirmChange';
@@ -70,18 +70,13 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ region:
   if (call.via === 'link' && prefillsEverything(call.input, ['instanceId', 'region'])) {
     return parseCreateRequest(withoutConfirmed(call.input));
   }
-  let instance: InstanceInfo | undefined;
-  const fromTree = call.via === 'tree' ? deps.instances.instanceOf(call.node) : undefined;
-  if (fromTree) {
-    instance = fromTree;
-  } else if (call.via === 'link') {
+  let instance = call.via === 'tree' ? deps.instances.instanceOf(call.node) : undefined;
+  if (!instance && call.via === 'link') {
     const { instanceId, region } = readOptions(call.input, { instanceId: required(checkWith(checkInstanceId)), region: required(checkWith(checkRegion)) }, 'Create image');
     instance = await findInstance(deps, region as string, instanceId as string);
-  } else {
-    instance = await pickInstance(deps);
   }
-  const request = instance && await askImageCreation(deps, instance);
-  return request && { region: instance!.region, request };
+  const asked = await askImageCreation(deps, instance);
+  return asked && { region: asked.instance.region, request: asked.request };
 }
 
 /**

@@ -17,7 +17,7 @@ async function checking(box: vscode.InputBox, check: () => Promise<string | unde
 
 /**
  * An InputBox step: validated as the person types, and on Enter validated again and checked; a problem keeps the
- * step open and says what is wrong. Back to it shows the text given before.
+ * step open, says what is wrong, and announces the step again. Back to it shows the text given before.
  */
 export function showInput(session: QuickInputSession, position: StepPosition, options: InputOptions): Promise<string> {
   const box = vscode.window.createInputBox();
@@ -39,6 +39,9 @@ export function showInput(session: QuickInputSession, position: StepPosition, op
         if (!wrong) {
           position.remember(value);
           resolve(value);
+        } else {
+          // Refused: the step waits for another answer, saying why.
+          session.shown(position, { kind: 'input', inputBox: box });
         }
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
