@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { BackStack, restore, snapshotOf } from '../../src/shared/wizard/backStack';
 import { runSteps } from '../../src/shared/wizard/flow';
 import { stepNumbers } from '../../src/shared/wizard/numbering';
-import { GoBack, WizardCancelled, type Step, type StepPosition } from '../../src/shared/wizard/steps';
+import { escapeGoesBack, GoBack, WizardCancelled, type Step, type StepPosition } from '../../src/shared/wizard/steps';
 
 /** A scripted person: each prompt takes the next answer; 'back' presses Back, 'cancel' presses Escape. */
 type Answer = string;
@@ -216,5 +216,25 @@ describe('wizard flow', () => {
     assert.equal(await runSteps([ask('only')], ctx, ui), true);
     assert.deepEqual(numbers(), ['only 1/1', 'only 1/1']);
     assert.deepEqual(ctx, { only: 'x' });
+  });
+
+  it('a spoke whose Escape goes back returns to its hub, which keeps the changes made before', async () => {
+    const { ui, numbers } = scripted(['add', 'A', 'add', 'cancel', 'save']);
+    const ctx: Ctx & { tags?: string[] } = { tags: [] };
+    const hub: Step<Ctx, Ui> = {
+      hub: true,
+      prompt: async (c, u) => {
+        c.action = await u.ask('hub');
+        return c.action === 'add' ? [key, hub] : [];
+      },
+    };
+    const key = escapeGoesBack<Ctx, Ui>({
+      prompt: async (c, u) => {
+        c.tags = [...(c.tags as string[]), await u.ask('key')];
+      },
+    });
+    assert.equal(await runSteps([hub], ctx, ui), true, 'Escape in the spoke did not end the wizard');
+    assert.deepEqual(numbers(), ['hub 1/1', 'key 2/2', 'hub 1/1', 'key 2/2', 'hub 1/1']);
+    assert.deepEqual(ctx.tags, ['A']);
   });
 });

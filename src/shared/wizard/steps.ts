@@ -44,3 +44,16 @@ export interface Step<C, U> {
   /** Asks through `ui` and records the answer in `ctx`. May return steps to take right after this one. */
   prompt(ctx: C, ui: U): Promise<void | readonly Step<C, U>[]>;
 }
+
+/**
+ * The step, with Escape going back to the step before instead of ending the wizard: for the questions a hub asks
+ * on the way back to itself (the value of a tag being added), where Escape means "not this change".
+ */
+export function escapeGoesBack<C, U>(step: Step<C, U>): Step<C, U> {
+  return {
+    ...step,
+    prompt: (ctx, ui) => step.prompt(ctx, ui).catch((error: unknown) => {
+      throw error instanceof WizardCancelled ? new GoBack() : error;
+    }),
+  };
+}

@@ -5,7 +5,7 @@ import type { Step } from './steps';
 import { showInput } from './inputStep';
 import { pickMany, pickOne } from './pickStep';
 
-export { GoBack, WizardCancelled } from './steps';
+export { escapeGoesBack, GoBack, WizardCancelled } from './steps';
 export type { Choice, Entry, Heading, Note, Prompter } from './prompts';
 
 /** A step of a wizard shown in QuickPicks and InputBoxes. */
