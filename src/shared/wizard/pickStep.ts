@@ -72,7 +72,6 @@ function showPick<T, R>(session: QuickInputSession, position: StepPosition, opti
   pick.matchOnDescription = options.matchOnDescription ?? false;
   pick.matchOnDetail = options.matchOnDetail ?? false;
   pick.canSelectMany = many;
-  pick.busy = true;
   const answer = session.answer<R>(pick, position, (resolve) => [
     ...pageButton(pick, options),
     pick.onDidAccept(() => {
@@ -87,10 +86,20 @@ function showPick<T, R>(session: QuickInputSession, position: StepPosition, opti
       resolve(taken.answer);
     }),
   ]);
+  const ready = () => session.shown(position, { kind: 'pick', quickPick: pick });
+  const { items } = options;
+  if (Array.isArray(items)) {
+    // A list at hand shows with the step, so that Enter right away picks from it.
+    fill(pick, items, position);
+    session.show(pick);
+    ready();
+    return answer;
+  }
+  pick.busy = true;
   session.show(pick);
-  const loaded = Promise.resolve(options.items).then((entries) => {
+  const loaded = Promise.resolve(items).then((entries) => {
     fill(pick, entries, position);
-    session.shown(position, { kind: 'pick', quickPick: pick });
+    ready();
   });
   // A list that fails to load fails the step; an answer (or Escape) before it loads settles it.
   return Promise.race([answer, loaded.then(() => answer)]);
