@@ -4,6 +4,7 @@
 // back or cancels through the workbench's own commands, as Enter, the Back button and Escape do.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ShownSummary } from '../../src/shared/summaryStep';
 import type { ShownStep } from '../../src/shared/wizard/shownStep';
 import type { TestingApi } from './helpers';
 
@@ -117,21 +118,48 @@ export class ScriptedStep {
   }
 }
 
+/** A summary on screen, the wizard's last step: accepted, cancelled, or Back to the step before it. */
+export class ScriptedSummary {
+  constructor(readonly shown: ShownSummary) {}
+
+  get title(): string {
+    return this.shown.title;
+  }
+  /** Its lines, then its account, profile and regions. */
+  get text(): string {
+    return [this.shown.title, this.shown.placeholder, ...this.shown.items].join('\n');
+  }
+  async accept(): Promise<void> {
+    await delivered();
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  async back(): Promise<void> {
+    assert.ok(this.shown.canGoBack, `"${this.title}" offers Back`);
+    await delivered();
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+  }
+  async cancel(): Promise<void> {
+    await delivered();
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  }
+}
+
 /**
  * A person at the keyboard for one command: every step the extension shows is queued as it appears, and `next`
  * hands them over in order. Create it before starting the command; dispose it after.
  */
 export class WizardScript implements vscode.Disposable {
-  private readonly queue: ShownStep[] = [];
-  private readonly listener: vscode.Disposable;
+  private readonly queue: (ShownStep | ShownSummary)[] = [];
+  private readonly listeners: vscode.Disposable[];
   private wake: () => void = () => undefined;
   private ended?: string;
 
   constructor(api: TestingApi) {
-    this.listener = api.onDidShowStep((step) => {
+    const shown = (step: ShownStep | ShownSummary) => {
       this.queue.push(step);
       this.wake();
-    });
+    };
+    this.listeners = [api.onDidShowStep(shown), api.onDidShowSummary(shown)];
   }
 
   /** Runs a command; `next` then fails at once, saying so, if the command ends before the step it waits for. */
@@ -147,9 +175,27 @@ export class WizardScript implements vscode.Disposable {
 
   /** The next step shown (waiting for it), checked to be titled `title` (a string must equal it). */
   async next(title?: Label): Promise<ScriptedStep> {
+    const shown = await this.shown(title ? `the step "${String(title)}"` : 'a step');
+    assert.ok(!('summary' in shown), `a step${title ? ` "${String(title)}"` : ''} shows, not the summary "${shown.title}"`);
+    const step = new ScriptedStep(shown);
+    if (typeof title === 'string') {
+      assert.equal(step.title, title);
+    } else if (title) {
+      assert.match(step.title, title);
+    }
+    return step;
+  }
+
+  /** The summary, once it shows after the last step (for answering it as part of a script; see also answerSummary). */
+  async summary(): Promise<ScriptedSummary> {
+    const shown = await this.shown('the summary');
+    assert.ok('summary' in shown, `the summary shows, not the step "${shown.title}"`);
+    return new ScriptedSummary(shown);
+  }
+
+  private async shown(what: string): Promise<ShownStep | ShownSummary> {
     const deadline = Date.now() + stepTimeoutMs;
     while (!this.queue.length) {
-      const what = title ? `the step "${String(title)}"` : 'a step';
       assert.ok(this.ended === undefined, `the command ended ${this.ended} before showing ${what}`);
       assert.ok(Date.now() < deadline, `${what} showed within ${stepTimeoutMs / 1000} s`);
       await new Promise<void>((resolve) => {
@@ -160,22 +206,18 @@ export class WizardScript implements vscode.Disposable {
         };
       });
     }
-    const step = new ScriptedStep(this.queue.shift()!);
-    if (typeof title === 'string') {
-      assert.equal(step.title, title);
-    } else if (title) {
-      assert.match(step.title, title);
-    }
-    return step;
+    return this.queue.shift()!;
   }
 
-  /** Fails if a step showed that the test did not answer. */
+  /** Fails if a step showed that the test did not answer (summaries aside: answerSummary answers them). */
   assertNoMoreSteps(): void {
-    assert.deepEqual(this.queue.map((s) => s.title), [], 'no step left unanswered');
+    assert.deepEqual(this.queue.filter((s) => !('summary' in s)).map((s) => s.title), [], 'no step left unanswered');
   }
 
   dispose(): void {
-    this.listener.dispose();
+    for (const listener of this.listeners) {
+      listener.dispose();
+    }
   }
 }
 

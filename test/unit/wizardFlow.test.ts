@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BackStack, restore, snapshotOf } from '../../src/shared/wizard/backStack';
-import { runSteps } from '../../src/shared/wizard/flow';
+import { runSteps, StepFlow } from '../../src/shared/wizard/flow';
 import { stepNumbers } from '../../src/shared/wizard/numbering';
 import { escapeGoesBack, GoBack, WizardCancelled, type Step, type StepPosition } from '../../src/shared/wizard/steps';
 
@@ -236,5 +236,28 @@ describe('wizard flow', () => {
     assert.equal(await runSteps([hub], ctx, ui), true, 'Escape in the spoke did not end the wizard');
     assert.deepEqual(numbers(), ['hub 1/1', 'key 2/2', 'hub 1/1', 'key 2/2', 'hub 1/1']);
     assert.deepEqual(ctx.tags, ['A']);
+  });
+
+  it('Back from after the last step (the summary) asks the last step again with its answer, then goes on', async () => {
+    const { ui, shown, numbers } = scripted(['us', 'first', 'second']);
+    const ctx: Ctx = {};
+    const flow = new StepFlow([ask('region'), ask('name'), ask('unused', { shouldPrompt: () => false })], ctx, ui);
+    assert.equal(flow.canGoBack, false, 'nothing answered yet');
+    assert.equal(await flow.run(), true);
+    assert.equal(flow.canGoBack, true);
+    assert.deepEqual(ctx, { region: 'us', name: 'first' });
+    assert.equal(await flow.back(), true);
+    assert.deepEqual(numbers(), ['region 1/2', 'name 2/2', 'name 2/2']);
+    assert.equal(shown[2]?.previous, 'first');
+    assert.deepEqual(ctx, { region: 'us', name: 'second' });
+  });
+
+  it('Back from the summary of a wizard that asked nothing has nowhere to go: the answers stand', async () => {
+    const ctx: Ctx = { given: 'x' };
+    const flow = new StepFlow([ask('skipped', { shouldPrompt: () => false })], ctx, scripted([]).ui);
+    assert.equal(await flow.run(), true);
+    assert.equal(flow.canGoBack, false);
+    assert.equal(await flow.back(), true);
+    assert.deepEqual(ctx, { given: 'x' });
   });
 });
