@@ -155,6 +155,30 @@ describe('copy image to regions', function () {
       assert.deepEqual(await imagesNamed('us-east-2', name), [], 'nothing copied to the region dropped by going back');
     });
 
+    it('Back from the summary returns to the last step with its answer; the new answer gets a new summary', async () => {
+      const ui = script();
+      const name = `${src.Name}-reviewed`;
+      const running = startCopy();
+      await (await ui.next('Copy image: target regions')).pick('eu-central-1');
+      await (await ui.next('Copy image: name of the copies')).enter(name);
+      await (await ui.next('Copy image: description')).accept();
+      await (await ui.next('Copy image: encryption')).pick('Not encrypted');
+      await (await ui.next('Copy image: tags')).pick('Copy the tags');
+      const first = await ui.summary();
+      assert.match(first.text, /Tags: the source's 2 tags/);
+      await first.back();
+      const tags = await ui.next('Copy image: tags');
+      assert.equal(tags.numbers, '5/5');
+      await tags.pick('No tags on the copies');
+      const second = await ui.summary();
+      assert.match(second.text, /Tags: none/);
+      await second.accept();
+      const result = await running as Record<string, string>;
+      const copied = await image('eu-central-1', result['eu-central-1'] ?? '');
+      assert.equal(copied.Name, name);
+      assert.equal(copied.Tags?.length ?? 0, 0, 'copied as the second summary said');
+    });
+
     it('Escape at any step copies nothing', async () => {
       const ui = script();
       const before = await ownedImageIds('eu-central-1');

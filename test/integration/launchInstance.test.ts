@@ -162,6 +162,30 @@ describe('Launch instance', () => {
       assert.equal(instance?.KeyName, undefined);
       assert.equal(tag(instance ?? {}, 'Name'), 'launch-suite-went-back');
     });
+
+    it('Back from the summary returns to the count, and the summary follows the new answer', async () => {
+      const ui = script();
+      const before = (await liveInstances(region)).length;
+      const running = startLaunch(x86);
+      await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.nano');
+      await (await ui.next('Launch from image: key pair')).pick('No key pair');
+      await (await ui.next('Launch from image: subnet')).pick('Default VPC');
+      await (await ui.next(/^Launch from image: security groups of vpc-/)).accept();
+      await (await ui.next('Launch from image: Name tag')).accept();
+      await (await ui.next('Launch from image: count')).enter('3');
+      const first = await ui.summary();
+      assert.match(first.text, /Instances: 3 × t3\.nano/);
+      await first.back();
+      const count = await ui.next('Launch from image: count');
+      assert.equal(count.value, '3', 'the count given before');
+      assert.equal(count.numbers, '6/6');
+      await count.enter('1');
+      const second = await ui.summary();
+      assert.match(second.text, /Instances: 1 × t3\.nano/);
+      await second.accept();
+      assert.equal((await running as string[]).length, 1);
+      assert.equal((await liveInstances(region)).length, before + 1, 'launched as the second summary said');
+    });
   });
 
   const bad: [string, () => Record<string, unknown>, RegExp][] = [

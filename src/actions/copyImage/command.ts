@@ -14,7 +14,8 @@ import {
   type CopyOutcome, type CopyRequest, type CopySummary,
 } from './request';
 import { imageTarget } from '../common/imageTarget';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 
 interface CopyPlan {
@@ -133,9 +134,9 @@ async function runCopy(deps: ActionDeps, plan: CopyPlan): Promise<{ summary: Cop
 }
 
 /** The request a command works on: a link's complete object as it is, else the wizard from the image. */
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<CopyRequest | undefined> {
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<CopyRequest> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input)) {
-    return parseCopyRequest(withoutConfirmed(call.input));
+    return { value: parseCopyRequest(withoutConfirmed(call.input)) };
   }
   const target = await imageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined);
   return target && askCopyRequest(deps.aws, target);
@@ -147,14 +148,12 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<CopyReque
  */
 export function copyImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const request = await askRequest(deps, invocationOf(args));
-    if (!request) {
+    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+      (request) => prepare(deps.aws, request), (request, plan) => copySummary(request, plan.source, plan.name));
+    if (!reviewed) {
       return undefined;
     }
-    const plan = await prepare(deps.aws, request);
-    if (!await confirmChange(deps.aws, copySummary(request, plan.source, plan.name))) {
-      return undefined;
-    }
+    const { answers: request, plan } = reviewed;
     const { summary, notShown } = await runCopy(deps, plan);
     for (const failure of summary.failures) {
       void vscode.window.showErrorMessage(`Copying ${request.imageId} to ${failure.region} failed: ${failure.reason}`);

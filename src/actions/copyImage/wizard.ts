@@ -4,7 +4,7 @@ import type { AwsService } from '../../aws/awsService';
 import type { ImageInfo, RegionInfo } from '../../aws/model';
 import { isEncrypted } from '../../shared/imageSnapshots';
 import { checkImageName } from '../../shared/validation';
-import { runWizard, WizardCancelled, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, Wizard, WizardCancelled, type Answers, type WizardStep } from '../../shared/wizard/wizard';
 import type { CopyRequest } from './request';
 import type { ImageTarget } from '../common/imageTarget';
 
@@ -102,17 +102,17 @@ const tags: WizardStep<CopyContext> = {
 };
 
 /** Asks for the copy's target regions, name, description, encryption and tags. Undefined when cancelled. */
-export async function askCopyRequest(aws: AwsService, target: ImageTarget): Promise<CopyRequest | undefined> {
+export async function askCopyRequest(aws: AwsService, target: ImageTarget): Promise<Answers<CopyRequest> | undefined> {
   const [{ image }, regions, shown] = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading ${target.imageId}` },
     () => Promise.all([aws.describeImage(target.region, target.imageId), aws.listRegions(), aws.regions()]),
   );
   const candidates = regions.filter((r) => r.name !== target.region && r.optInStatus !== 'not-opted-in');
-  const ctx = await runWizard<CopyContext>('Copy image', [targetRegions, name, description, encryption, tags], {
+  const wizard = new Wizard<CopyContext>('Copy image', [targetRegions, name, description, encryption, tags], {
     aws, target, image, regions: candidates, shown: new Set(shown), kmsKeyIds: {},
   });
-  return ctx && {
+  return answersOf(wizard, (ctx) => ({
     imageId: target.imageId, region: target.region, targetRegions: ctx.targetRegions ?? [], name: ctx.name, description: ctx.description,
     encrypted: ctx.encryption !== 'none', kmsKeyIds: ctx.kmsKeyIds, copyTags: ctx.copyTags ?? false,
-  };
+  }));
 }

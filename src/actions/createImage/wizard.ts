@@ -2,7 +2,7 @@ import { noIcons } from '../../shared/format';
 import type { ImageCreationRequest } from '../../aws/launchModel';
 import type { InstanceInfo } from '../../aws/model';
 import { checkImageName } from '../../shared/validation';
-import { runWizard, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, Wizard, type Answers, type WizardStep } from '../../shared/wizard/wizard';
 import type { ActionDeps } from '../common/actionDeps';
 import { regionStep, type RegionContext } from '../common/imageTarget';
 import { nameTaken } from './imageNameCheck';
@@ -111,19 +111,16 @@ const rebootStep: WizardStep<CreateContext> = {
  * offered), more tags, and whether to reboot a running instance; the command's summary follows. Undefined when
  * cancelled.
  */
-export async function askImageCreation(deps: ActionDeps, instance?: InstanceInfo): Promise<{ instance: InstanceInfo; request: ImageCreationRequest } | undefined> {
+export async function askImageCreation(deps: ActionDeps, instance?: InstanceInfo): Promise<Answers<{ region: string; request: ImageCreationRequest }> | undefined> {
   const choose = instance ? [] : [regionStep<CreateContext>(() => 'region of the instance'), instanceStep];
-  const ctx = await runWizard<CreateContext>('Create image', [...choose, nameStep, descriptionStep, offeredTagsStep, moreTagsStep, rebootStep], {
+  const wizard = new Wizard<CreateContext>('Create image', [...choose, nameStep, descriptionStep, offeredTagsStep, moreTagsStep, rebootStep], {
     deps, aws: deps.aws, instance, shownRegions: instance ? undefined : await deps.aws.regions(),
   });
-  if (!ctx?.instance || ctx.name === undefined) {
-    return undefined;
-  }
-  return {
-    instance: ctx.instance,
+  return answersOf(wizard, (ctx) => ctx.instance && ctx.name !== undefined ? {
+    region: ctx.instance.region,
     request: {
       instanceId: ctx.instance.id, name: ctx.name, description: ctx.description, noReboot: ctx.noReboot ?? false,
       tags: { ...ctx.offeredTags, ...ctx.moreTags },
     },
-  };
+  } : undefined);
 }

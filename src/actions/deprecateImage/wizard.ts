@@ -1,7 +1,7 @@
 import type { ImageInfo } from '../../aws/model';
 import { utc } from '../../shared/format';
 import { deprecationLabel } from '../../shared/imageMarkdown';
-import { runWizard, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, Wizard, type Answers, type WizardStep } from '../../shared/wizard/wizard';
 import { checkDeprecationDate, deprecationChoices, parseDeprecationDate } from './deprecationDates';
 import type { DeprecateAt } from './request';
 
@@ -46,7 +46,7 @@ const onDate: WizardStep<DeprecateContext> = {
 };
 
 /** The date asked of the person (null: cancel the deprecation), or undefined when they cancel the wizard. */
-export async function askDeprecateAt(image: ImageInfo): Promise<DeprecateAt | undefined> {
-  const ctx = await runWizard<DeprecateContext>('Deprecate', [when], { image, now: Date.now() });
-  return ctx?.at;
+export function askDeprecateAt(image: ImageInfo): Promise<Answers<{ image: ImageInfo; at: DeprecateAt }> | undefined> {
+  const wizard = new Wizard<DeprecateContext>('Deprecate', [when], { image, now: Date.now() });
+  return answersOf(wizard, (ctx) => (ctx.at === undefined ? undefined : { image, at: ctx.at }));
 }

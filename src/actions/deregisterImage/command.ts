@@ -14,7 +14,8 @@ import type { ActionSummary } from '../../shared/summaryText';
 import { parseDeregisterRequest } from './request';
 import { askDeregistration, type Retirement } from './wizard';
 import { prepare, type Prepared, type RegionBatch } from './preparation';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { partialRetirement, snapshotPlan } from './retirementPlan';
 
@@ -168,7 +169,7 @@ async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], de
  * The prepared batches a command works on and whether their snapshots go too: a link's object names its images
  * (and may say what happens to the snapshots), a tree call its selection; from the palette the wizard asks.
  */
-async function askRetirement(deps: ActionDeps, call: Invocation): Promise<Retirement | undefined> {
+async function askRetirement(deps: ActionDeps, call: Invocation): Promise<Answers<Retirement> | undefined> {
   if (call.via === 'link') {
     const { batch, deleteSnapshots } = parseDeregisterRequest(withoutConfirmed(call.input));
     await ensureKnownRegions(deps.aws, [batch.region]);
@@ -185,13 +186,13 @@ async function askRetirement(deps: ActionDeps, call: Invocation): Promise<Retire
  */
 export function deregisterImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const asked = await askRetirement(deps, invocationOf(args));
-    if (!asked) {
+    const reviewed = await reviewAnswers(deps.aws, await askRetirement(deps, invocationOf(args)),
+      (retirement) => Promise.resolve(retirement), ({ prepared, deleteSnapshots }) => deregisterSummary(prepared, deleteSnapshots));
+    if (!reviewed) {
       return undefined;
     }
-    const { prepared, deleteSnapshots } = asked;
-    if (!await confirmChange(deps.aws, deregisterSummary(prepared, deleteSnapshots))
-      || !await confirm(prepared, deleteSnapshots)) {
+    const { prepared, deleteSnapshots } = reviewed.answers;
+    if (!await confirm(prepared, deleteSnapshots)) {
       return undefined;
     }
     const result = await runDeregister(deps, prepared, deleteSnapshots);

@@ -3,7 +3,7 @@ import type { AwsService } from '../../aws/awsService';
 import type { ImageInfo, Page } from '../../aws/model';
 import { groupByTagKey } from '../../settings/images';
 import { age, noIcons, plural } from '../../shared/format';
-import { runWizard, WizardCancelled, type Choice, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, Wizard, WizardCancelled, type Answers, type Choice, type WizardStep } from '../../shared/wizard/wizard';
 import type { ActionDeps } from '../common/actionDeps';
 import { regionStep, type RegionContext } from '../common/imageTarget';
 import { prepareAll, type Prepared, type RegionBatch } from './preparation';
@@ -166,12 +166,12 @@ const snapshots: WizardStep<RetireContext> = {
  * the image under the cursor, or from the palette a region and a multi-select of its owned images, a page at a
  * time, optionally pre-selected as "older than N days except the newest K" of one group.
  */
-export async function askDeregistration(deps: ActionDeps, given: { batches?: RegionBatch[]; deleteSnapshots?: boolean }): Promise<Retirement | undefined> {
+export async function askDeregistration(deps: ActionDeps, given: { batches?: RegionBatch[]; deleteSnapshots?: boolean }): Promise<Answers<Retirement> | undefined> {
   const underCursor = given.batches ? undefined : await deps.atCursor();
   const batches = given.batches ?? (underCursor && [{ region: underCursor.region, imageIds: [underCursor.imageId] }]);
   const steps = batches ? [snapshots] : [regionStep<RetireContext>(() => 'region'), how, groupValue, days, keep, images, snapshots];
-  const ctx = await runWizard<RetireContext>('Deregister', steps, {
+  const wizard = new Wizard<RetireContext>('Deregister', steps, {
     aws: deps.aws, groupKey: groupByTagKey(), batches, deleteSnapshots: given.deleteSnapshots, shownRegions: batches ? undefined : await deps.aws.regions(),
   });
-  return ctx?.prepared && { prepared: ctx.prepared, deleteSnapshots: ctx.deleteSnapshots ?? false };
+  return answersOf(wizard, (ctx) => ctx.prepared && { prepared: ctx.prepared, deleteSnapshots: ctx.deleteSnapshots ?? false });
 }

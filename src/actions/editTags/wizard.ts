@@ -2,7 +2,7 @@ import type { ImageInfo } from '../../aws/model';
 import { noIcons, plural } from '../../shared/format';
 import { checkTagKey, checkTagValue } from '../../shared/validation';
 import { snapshotsOf } from '../../shared/imageSnapshots';
-import { escapeGoesBack, runWizard, type Entry, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, escapeGoesBack, Wizard, type Answers, type Entry, type WizardStep } from '../../shared/wizard/wizard';
 import type { TagEdit } from './request';
 import { applyTagChange, describeTagChange, latestTag, type TagChange } from './tagChanges';
 
@@ -142,9 +142,9 @@ const tagAction: WizardStep<TagsContext> = escapeGoesBack({
  * or remove it), "Add tag…", "Mark as latest", the snapshots toggle, and "Save changes" once something changed.
  * Escape in the list drops the pending changes; in a question on the way back to it, only that change.
  */
-export async function askTagEdit(image: ImageInfo, groupKey: string): Promise<TagEdit | undefined> {
-  const ctx = await runWizard<TagsContext>('Edit tags', [tagList], {
+export function askTagEdit(image: ImageInfo, groupKey: string): Promise<Answers<{ image: ImageInfo; edit: TagEdit }> | undefined> {
+  const wizard = new Wizard<TagsContext>('Edit tags', [tagList], {
     image, groupKey, snapshotIds: snapshotsOf([image]), set: {}, remove: [], snapshots: false, markLatest: false,
   });
-  return ctx && { set: ctx.set, remove: [...ctx.remove], snapshots: ctx.snapshots, markLatest: ctx.markLatest };
+  return answersOf(wizard, (ctx) => ({ image, edit: { set: ctx.set, remove: [...ctx.remove], snapshots: ctx.snapshots, markLatest: ctx.markLatest } }));
 }

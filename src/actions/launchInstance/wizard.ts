@@ -4,7 +4,7 @@ import type { AwsService } from '../../aws/awsService';
 import type { InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from '../../aws/launchModel';
 import type { ImageInfo } from '../../aws/model';
 import { checkTagValue } from '../../shared/validation';
-import { runWizard, type Choice, type Entry, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, Wizard, type Answers, type Choice, type Entry, type WizardStep } from '../../shared/wizard/wizard';
 import type { ActionDeps } from '../common/actionDeps';
 import {
   checkInstanceCount, describeInstanceType, isCommonType, launchWarning, maxLaunchCount, sortInstanceTypes,
@@ -103,11 +103,18 @@ const count: WizardStep<LaunchContext> = {
   },
 };
 
+/** A launch as asked: the image, its region and the request. */
+export interface AskedLaunch {
+  readonly image: ImageInfo;
+  readonly region: string;
+  readonly request: LaunchRequest;
+}
+
 /**
  * The interactive Launch: instance type (of the image's architecture), key pair, subnet, security groups, Name
  * tag and count; the command's summary follows. Undefined when the person cancels at any step.
  */
-export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: string): Promise<LaunchRequest | undefined> {
+export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: string): Promise<Answers<AskedLaunch> | undefined> {
   const warning = launchWarning(image);
   if (warning) {
     const go = await vscode.window.showWarningMessage(warning, { modal: true, detail: 'Launch it anyway?' }, 'Launch anyway');
@@ -115,11 +122,14 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
       return undefined;
     }
   }
-  const ctx = await runWizard<LaunchContext>('Launch from image', [instanceType, keyPair, subnet, securityGroups, name, count], {
+  const wizard = new Wizard<LaunchContext>('Launch from image', [instanceType, keyPair, subnet, securityGroups, name, count], {
     aws: deps.aws, image, region, architecture: image.architecture ?? 'x86_64',
   });
-  return ctx && {
-    imageId: image.id, instanceType: ctx.instanceType ?? '', count: ctx.count ?? 1, name: ctx.name,
-    keyName: ctx.keyName, subnetId: ctx.subnet?.id, securityGroupIds: (ctx.securityGroups ?? []).map((g) => g.id),
-  };
+  return answersOf(wizard, (ctx) => ({
+    image, region,
+    request: {
+      imageId: image.id, instanceType: ctx.instanceType ?? '', count: ctx.count ?? 1, name: ctx.name,
+      keyName: ctx.keyName, subnetId: ctx.subnet?.id, securityGroupIds: (ctx.securityGroups ?? []).map((g) => g.id),
+    },
+  }));
 }

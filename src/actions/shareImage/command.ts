@@ -8,7 +8,8 @@ import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { imageTarget } from '../common/imageTarget';
 import { askShareRequest, readShareContext } from './wizard';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 import { describeLaunchPermissions, exposes, isEmptyChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
 
@@ -59,9 +60,9 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   return after.launchPermissions!;
 }
 
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<ShareRequest | undefined> {
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<ShareRequest> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input)) {
-    return parseShareRequest(withoutConfirmed(call.input));
+    return { value: parseShareRequest(withoutConfirmed(call.input)) };
   }
   const target = await imageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined);
   return target && askShareRequest(deps.aws, target);
@@ -74,14 +75,12 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<ShareRequ
  */
 export function shareImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const request = await askRequest(deps, invocationOf(args));
-    if (!request) {
+    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+      (request) => prepare(deps.aws, request), (request, plan) => shareSummary(request, plan.details.image, plan.snapshots));
+    if (!reviewed) {
       return undefined;
     }
-    const plan = await prepare(deps.aws, request);
-    if (!await confirmChange(deps.aws, shareSummary(request, plan.details.image, plan.snapshots))) {
-      return undefined;
-    }
+    const { answers: request, plan } = reviewed;
     const after = await applyShare(deps, plan);
     void vscode.window.showInformationMessage(`${request.imageId} can now be launched by ${describeLaunchPermissions(after)}.`);
     return after;

@@ -6,7 +6,7 @@ import { confirmDestructive } from '../../shared/confirm';
 import { isEncrypted } from '../../shared/imageSnapshots';
 import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../shared/validation';
 import type { ImageTarget } from '../common/imageTarget';
-import { escapeGoesBack, runWizard, type Entry, type WizardStep } from '../../shared/wizard/wizard';
+import { answersOf, escapeGoesBack, Wizard, type Answers, type Entry, type WizardStep } from '../../shared/wizard/wizard';
 import {
   blockPublicAccessExplanation, describeLaunchPermissions, emptyPermissionSet, encryptedPublicExplanation, encryptedShareNote,
   isEmptyChange, isEmptySet, shareRefusal, type ShareContext, type ShareRequest,
@@ -189,8 +189,17 @@ const snapshots: WizardStep<ShareWizardContext> = {
   },
 };
 
+/** The request the answers make; sharing an encrypted image with organizations warns about its KMS key. */
+function requestOf(ctx: ShareWizardContext): ShareRequest {
+  const { facts, add, remove } = ctx;
+  if (facts.encrypted && !add.public && !add.accounts.length && !remove.accounts.length && (add.organizationArns.length || add.organizationalUnitArns.length)) {
+    void vscode.window.showWarningMessage(encryptedShareNote(facts.imageId));
+  }
+  return { imageId: facts.imageId, region: facts.region, change: { add, remove }, shareSnapshots: ctx.shareSnapshots ?? false };
+}
+
 /** Asks which permissions to add and remove, guarding "make public". Undefined when cancelled. */
-export async function askShareRequest(aws: AwsService, target: ImageTarget): Promise<ShareRequest | undefined> {
+export async function askShareRequest(aws: AwsService, target: ImageTarget): Promise<Answers<ShareRequest> | undefined> {
   const { imageId, region } = target;
   const { ctx: facts, details } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading ${imageId}` }, () => readShareContext(aws, imageId, region, false));
@@ -198,15 +207,8 @@ export async function askShareRequest(aws: AwsService, target: ImageTarget): Pro
   if (refusal) {
     throw new Error(refusal);
   }
-  const ctx = await runWizard<ShareWizardContext>('Share image', [permissionList, snapshots], {
+  const wizard = new Wizard<ShareWizardContext>('Share image', [permissionList, snapshots], {
     aws, facts, details, now: details.launchPermissions ?? emptyPermissionSet, add: emptyPermissionSet, remove: emptyPermissionSet,
   });
-  if (!ctx) {
-    return undefined;
-  }
-  const { add, remove } = ctx;
-  if (facts.encrypted && !add.public && !add.accounts.length && !remove.accounts.length && (add.organizationArns.length || add.organizationalUnitArns.length)) {
-    void vscode.window.showWarningMessage(encryptedShareNote(imageId));
-  }
-  return { imageId, region, change: { add, remove }, shareSnapshots: ctx.shareSnapshots ?? false };
+  return answersOf(wizard, requestOf);
 }
