@@ -98,7 +98,7 @@ function imageChoice(image: ImageInfo, groupKey: string, picked: boolean): Choic
 }
 
 /** The old versions of the group, read whole (EC2 filters by tag): none ends the wizard, saying so. */
-async function oldVersions(aws: AwsService, ctx: RetireContext, region: string): Promise<{ images: ImageInfo[]; picked: ImageInfo[] }> {
+async function oldVersions(aws: AwsService, ctx: RetireContext, region: string): Promise<{ images: readonly ImageInfo[]; picked: readonly ImageInfo[] }> {
   const tags = { [ctx.groupKey]: ctx.groupValue ?? '' };
   const group = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${ctx.groupKey}=${ctx.groupValue ?? ''}` },
     () => aws.ownedImagesTagged(region, tags));
@@ -109,29 +109,32 @@ async function oldVersions(aws: AwsService, ctx: RetireContext, region: string):
   return { images: group, picked: olderThanExceptNewest(group, ctx.days ?? 0, ctx.keep ?? 0) };
 }
 
-/** A multi-select of the region's images that loads one page at a time ("Load more" in its title bar). */
+/** The images listed so far and the "Load more" that appends the next page of the region's owned images. */
+function imagePages(ctx: RetireContext, region: string, listed: readonly ImageInfo[], token: string | undefined) {
+  let known = [...listed];
+  let nextToken = token;
+  const placeholder = () => `${known.length}${nextToken ? '+' : ''} images${nextToken ? ` (Load ${pageSize} more with the button above)` : ''}: select those to deregister`;
+  const load = async () => {
+    const page = await ctx.aws.listImagesPage(region, ownedQuery, pageSize, nextToken).catch((error: unknown) => {
+      throw new Error(`Could not load more images of ${region}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const added = page.items.filter((i) => !known.some((k) => k.id === i.id));
+    known = [...known, ...added];
+    nextToken = page.nextToken;
+    return { items: added.map((i) => imageChoice(i, ctx.groupKey, false)), more: !!nextToken, placeholder: placeholder() };
+  };
+  return { placeholder, more: { tooltip: `Load ${pageSize} more images`, available: !!nextToken, load } };
+}
+
+/** A multi-select of the region's images (or of the group's, the old ones selected), a page at a time. */
 const images: WizardStep<RetireContext> = {
   async prompt(ctx, ui) {
     const region = ctx.region ?? '';
-    const start: { images: readonly ImageInfo[]; picked: readonly ImageInfo[] } = ctx.old ? await oldVersions(ctx.aws, ctx, region) : { images: ctx.first?.items ?? [], picked: [] };
-    let known = [...start.images];
-    let nextToken = ctx.old ? undefined : ctx.first?.nextToken;
-    const placeholder = () => `${known.length}${nextToken ? '+' : ''} images${nextToken ? ` (Load ${pageSize} more with the button above)` : ''}: select those to deregister`;
+    const start = ctx.old ? await oldVersions(ctx.aws, ctx, region) : { images: ctx.first?.items ?? [], picked: [] };
+    const pages = imagePages(ctx, region, start.images, ctx.old ? undefined : ctx.first?.nextToken);
     const picked = await ui.pickMany({
-      title: `images in ${region}`, placeholder: placeholder(), matchOnDescription: true,
-      items: known.map((i) => imageChoice(i, ctx.groupKey, start.picked.includes(i))),
-      more: {
-        tooltip: `Load ${pageSize} more images`, available: !!nextToken,
-        load: async () => {
-          const page = await ctx.aws.listImagesPage(region, ownedQuery, pageSize, nextToken).catch((error: unknown) => {
-            throw new Error(`Could not load more images of ${region}: ${error instanceof Error ? error.message : String(error)}`);
-          });
-          const added = page.items.filter((i) => !known.some((k) => k.id === i.id));
-          known = [...known, ...added];
-          nextToken = page.nextToken;
-          return { items: added.map((i) => imageChoice(i, ctx.groupKey, false)), more: !!nextToken, placeholder: placeholder() };
-        },
-      },
+      title: `images in ${region}`, placeholder: pages.placeholder(), matchOnDescription: true, more: pages.more,
+      items: start.images.map((i) => imageChoice(i, ctx.groupKey, start.picked.includes(i))),
     });
     if (!picked.length) {
       throw new WizardCancelled('No image chosen');

@@ -61,48 +61,50 @@ function pageButton<T>(pick: vscode.QuickPick<Item<T>>, options: PickManyOptions
   })];
 }
 
-/**
- * A QuickPick step whose answer `take` makes of the chosen items (undefined: not an answer, the step stays open).
- * Notes and headings are never chosen.
- */
-function showPick<T, R>(session: QuickInputSession, position: StepPosition, options: PickManyOptions<T>, many: boolean, take: (chosen: readonly Choice<T>[]) => { answer: R } | undefined): Promise<R> {
-  const pick = vscode.window.createQuickPick<Item<T>>();
-  session.frame(pick, options.title, position);
-  pick.placeholder = options.placeholder;
-  pick.matchOnDescription = options.matchOnDescription ?? false;
-  pick.matchOnDetail = options.matchOnDetail ?? false;
-  pick.canSelectMany = many;
-  const answer = session.answer<R>(pick, position, (resolve) => [
-    ...pageButton(pick, options),
-    pick.onDidAccept(() => {
-      const items = many ? pick.selectedItems : pick.selectedItems.length ? pick.selectedItems.slice(0, 1) : pick.activeItems.slice(0, 1);
-      const chosen = items.filter((i) => i.choice);
-      const taken = take(chosen.flatMap((i) => (i.choice ? [i.choice] : [])));
-      // While the list loads, and on a line that is not an answer, Enter does nothing.
-      if (pick.busy || !taken) {
-        return;
-      }
+type Take<T, R> = (chosen: readonly Choice<T>[]) => { answer: R } | undefined;
+
+/** Enter: the selection (or the highlighted line) as `take` makes it an answer; while loading, or on a note, nothing. */
+function onAccept<T, R>(pick: vscode.QuickPick<Item<T>>, position: StepPosition, take: Take<T, R>, resolve: (answer: R) => void): vscode.Disposable {
+  return pick.onDidAccept(() => {
+    const items = pick.canSelectMany || pick.selectedItems.length ? pick.selectedItems : pick.activeItems;
+    const chosen = items.slice(0, pick.canSelectMany ? undefined : 1).filter((i) => i.choice);
+    const taken = take(chosen.flatMap((i) => (i.choice ? [i.choice] : [])));
+    if (!pick.busy && taken) {
       position.remember(chosen.map((i) => i.label));
       resolve(taken.answer);
-    }),
-  ]);
-  const ready = () => session.shown(position, { kind: 'pick', quickPick: pick });
-  const { items } = options;
+    }
+  });
+}
+
+/** Shows the step with its list: at once when at hand (so Enter right away picks from it), else busy until it loads. */
+function present<T, R>(session: QuickInputSession, position: StepPosition, pick: vscode.QuickPick<Item<T>>, items: PickOptions<T>['items'], answer: Promise<R>): Promise<R> {
+  const announce = () => session.shown(position, { kind: 'pick', quickPick: pick });
   if (Array.isArray(items)) {
-    // A list at hand shows with the step, so that Enter right away picks from it.
     fill(pick, items, position);
     session.show(pick);
-    ready();
+    announce();
     return answer;
   }
   pick.busy = true;
   session.show(pick);
   const loaded = Promise.resolve(items).then((entries) => {
     fill(pick, entries, position);
-    ready();
+    announce();
   });
   // A list that fails to load fails the step; an answer (or Escape) before it loads settles it.
   return Promise.race([answer, loaded.then(() => answer)]);
+}
+
+/** A QuickPick step whose answer `take` makes of the chosen items (undefined: not an answer, the step stays open). */
+function showPick<T, R>(session: QuickInputSession, position: StepPosition, options: PickManyOptions<T>, many: boolean, take: Take<T, R>): Promise<R> {
+  const pick = vscode.window.createQuickPick<Item<T>>();
+  session.frame(pick, options.title, position);
+  pick.placeholder = options.placeholder;
+  pick.matchOnDescription = options.matchOnDescription ?? false;
+  pick.matchOnDetail = options.matchOnDetail ?? false;
+  pick.canSelectMany = many;
+  const answer = session.answer<R>(pick, position, (resolve) => [...pageButton(pick, options), onAccept(pick, position, take, resolve)]);
+  return present(session, position, pick, options.items, answer);
 }
 
 /** A QuickPick step with one answer. */
