@@ -70,4 +70,11 @@ export default tseslint.config(
     },
   },
   { files: ['test/sandbox/**/*.mjs'], languageOptions: { globals: globals.mocha } },
+  // The few CommonJS scripts (code-server 4.90's entry shim): the same rules, as CommonJS.
+  {
+    files: ['**/*.cjs'],
+    extends: [js.configs.recommended, tseslint.configs.disableTypeChecked],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs', globals: globals.node },
+    rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off', curly: ['error', 'multi-line'] },
+  },
 );

@@ -1,5 +1,6 @@
-// `npm run test:fresh`: `npm test` as on a machine that never ran it — the toolchain cache (Node 24, code-server)
-// starts empty, so the first-run install path is exercised end to end. The folder is removed afterwards.
+// `npm run test:fresh`: `npm test` as on a machine that never ran it — the toolchain cache (both code-servers of
+// the test matrix and their Nodes, 24 and 20) starts empty, so the first-run install path is exercised end to end.
+// The folder is removed afterwards.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

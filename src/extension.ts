@@ -16,6 +16,7 @@ import { copyImage } from './actions/copyImage/command';
 import { createImage } from './actions/createImage/command';
 import { deprecateImage } from './actions/deprecateImage/command';
 import { deregisterImage } from './actions/deregisterImage/command';
+import { findImages } from './actions/findImages/command';
 import { editTags } from './actions/editTags/command';
 import { launchInstance } from './actions/launchInstance/command';
 import { revealImage } from './commands/revealImage';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.editTags': editTags(deps),
     'amiExplorer.deprecateImage': deprecateImage(deps),
     'amiExplorer.deregisterImage': deregisterImage(deps),
+    'amiExplorer.findImages': findImages(deps),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),
     'amiExplorer.selectProfile': selectProfile(aws),

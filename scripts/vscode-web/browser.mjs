@@ -36,7 +36,8 @@ export async function openBrowser({ toolchain, url, viewport = { width: 1400, he
     handleSIGHUP: handleSignals,
   });
   try {
-    const page = await browser.newPage({ viewport });
+    // The workbench's clipboard is the browser's: without these a headless page reads it back empty.
+    const page = await browser.newPage({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
     if (url) await page.goto(url);
     return { browser, page };
   } catch (error) {

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultLog, makeTempDir, removeDir, serverEnv, sleep, tail } from './common.mjs';
 
+const LEGACY_ENTRY = path.join(import.meta.dirname, 'legacyEntry.cjs');
+
 /**
  * User settings that keep the workbench quiet and offline: no telemetry, update checks, tips,
  * recommendations, AI features, git scanning or trust prompts competing with what is under test.
@@ -77,6 +79,8 @@ export async function startCodeServer({ toolchain, userDataDir, extensionsDir, e
   const logFd = fs.openSync(logFile, 'a');
 
   const args = [
+    // An older code-server has no --vscode-option: legacyEntry.cjs teaches its CLI the one flag it needs.
+    ...(toolchain.vscodeOption === false ? [LEGACY_ENTRY] : []),
     toolchain.codeServerEntry,
     '--config', configFile,
     '--auth', 'none',
@@ -89,7 +93,7 @@ export async function startCodeServer({ toolchain, userDataDir, extensionsDir, e
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the built workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(toolchain.vscodeOption === false ? ['--enable-smoke-test-driver'] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   // Own process group, so stop() can end the server together with its extension host and helpers.
   const child = spawn(toolchain.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv(env) });
@@ -137,7 +141,7 @@ export async function startCodeServer({ toolchain, userDataDir, extensionsDir, e
   }
 
   const origin = `http://127.0.0.1:${port}`;
-  log(`code-server ${toolchain.codeServerVersion} listening on ${origin}`);
+  log(`code-server ${toolchain.codeServerVersion} (VS Code ${toolchain.vscodeVersion ?? '?'}) listening on ${origin}`);
   child.on('exit', (code, signal) => {
     if (!stopped) log(`code-server exited unexpectedly (${code ?? signal}); its log: ${logFile}`);
   });

@@ -4,6 +4,7 @@
 //
 // CLI: node scripts/vscode-web/runExtensionTests.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE
 //        [--folder=DIR] [--timeout=SECONDS] [--settings=FILE.json] [--screenshot=FILE.png] [--verbose] [--keep]
+//        [--codeServer=current|oldest|VERSION]
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
@@ -41,6 +42,7 @@ const NOISE = new RegExp([
  * @param {boolean} [options.keep]                  keep the temp dir (user data, server log, workbench logs)
  * @param {(line: string) => void} [options.output] where extension host console lines go (default: stdout)
  * @param {boolean} [options.workspaceTrust] enforce workspace trust: the folder opens in Restricted Mode
+ * @param {string} [options.codeServer] which code-server: `current` (default), `oldest`, or a version (see toolchain.mjs)
  * @returns {Promise<number>} 0 when run() resolved, 1 when it rejected, 124 on timeout, 2 when the harness failed
  */
 export async function runExtensionTests({
@@ -56,6 +58,7 @@ export async function runExtensionTests({
   keep = false,
   output = (line) => process.stdout.write(`${line}\n`),
   workspaceTrust = false,
+  codeServer,
 }) {
   const t0 = Date.now();
   const devPath = path.resolve(extensionDevelopmentPath);
@@ -88,7 +91,7 @@ export async function runExtensionTests({
 
   let code = EXIT_HARNESS;
   try {
-    const toolchain = await Promise.race([ensureToolchain({ log }), interrupted.then(() => { throw new Error('interrupted'); })]);
+    const toolchain = await Promise.race([ensureToolchain({ log, codeServer }), interrupted.then(() => { throw new Error('interrupted'); })]);
     server = await startCodeServer({
       toolchain,
       userDataDir: path.join(tmp, 'user-data'),
@@ -217,7 +220,7 @@ if (isMain(import.meta.url)) {
   const str = (/** @type {string | true | undefined} */ v) => (typeof v === 'string' ? v : undefined);
   if (!str(options.extensionDevelopmentPath) || !str(options.extensionTestsPath)) {
     console.error('usage: node scripts/vscode-web/runExtensionTests.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE ' +
-      '[--folder=DIR] [--timeout=SECONDS] [--settings=FILE.json] [--screenshot=FILE.png] [--verbose] [--keep]');
+      '[--folder=DIR] [--timeout=SECONDS] [--settings=FILE.json] [--screenshot=FILE.png] [--verbose] [--keep] [--codeServer=current|oldest|VERSION]');
     process.exit(EXIT_HARNESS);
   }
   const settingsFile = str(options.settings);
@@ -230,6 +233,7 @@ if (isMain(import.meta.url)) {
     screenshotOnTimeout: str(options.screenshot) ?? true,
     verbose: options.verbose === true,
     keep: options.keep === true,
+    codeServer: str(options.codeServer),
   });
   process.exit(code);
 }

@@ -89,6 +89,17 @@ export interface DeregisterResult {
   readonly runningInstances: Record<string, string[]>;
 }
 
+export interface FindImagesInput {
+  /** EC2's name filter, with `*` and `?` wildcards. */
+  readonly namePattern?: string;
+  /** Tags every image must carry, e.g. { Project: 'PetTracker' }. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The start of the image id, e.g. 'ami-0abc'. */
+  readonly idPrefix?: string;
+  /** Default: the regions the Images view shows. */
+  readonly regions?: readonly string[];
+}
+
 export interface AmiExplorerApi {
   readonly apiVersion: 1;
   /** Resolves to `{ [targetRegion]: newImageId }`; rejects naming each failed region and the copies made anyway. */
@@ -104,4 +115,6 @@ export interface AmiExplorerApi {
   /** Resolves to the deprecation time EC2 now holds (ISO), or null. */
   deprecateImage(input: DeprecateImageInput): Promise<string | null>;
   deregisterImage(input: DeregisterImageInput): Promise<DeregisterResult>;
+  /** Owned and shared images matching every criterion given (at least one), newest first, at most 500. */
+  findImages(input: FindImagesInput): Promise<{ imageId: string; region: string; name: string; state: string }[]>;
 }

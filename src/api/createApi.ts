@@ -2,6 +2,7 @@ import { copyImageApi } from '../actions/copyImage/command';
 import { createImageApi } from '../actions/createImage/command';
 import { deprecateImageApi } from '../actions/deprecateImage/command';
 import { deregisterImageApi } from '../actions/deregisterImage/command';
+import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
 import { shareImageApi } from '../actions/shareImage/command';
@@ -33,5 +34,6 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     editTags: logged('editTags', editTagsApi, deps),
     deprecateImage: logged('deprecateImage', deprecateImageApi, deps),
     deregisterImage: logged('deregisterImage', deregisterImageApi, deps),
+    findImages: logged('findImages', findImagesApi, deps),
   });
 }

@@ -70,6 +70,9 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
       return { title, command: '' };
     }
     const image = resolution.images.find((i) => i.region === occurrence.context.region) ?? resolution.images[0];
+    if (!image) {
+      return { title, command: '' };
+    }
     return {
       title,
       command: 'amiExplorer.revealImage',

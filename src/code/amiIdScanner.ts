@@ -31,7 +31,7 @@ export function matchAt(matches: readonly AmiIdMatch[], offset: number): AmiIdMa
   let hi = matches.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = matches[mid];
+    const m = matches[mid]!;
     if (offset < m.offset) {
       hi = mid - 1;
     } else if (offset > m.offset + m.id.length) {

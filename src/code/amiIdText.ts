@@ -117,7 +117,7 @@ export function problemsFor(resolution: Resolution | undefined, context: IdConte
       problems.push({
         severity: 'warning',
         code: 'wrong-region',
-        message: `${label(images[0])} is in ${where}, but this code is for ${context.region}: AMI ids belong to one region, so use the image's id in ${context.region} or copy the image there.`,
+        message: `${images[0] ? label(images[0]) : resolution.id} is in ${where}, but this code is for ${context.region}: AMI ids belong to one region, so use the image's id in ${context.region} or copy the image there.`,
       });
     }
     for (const image of relevantImages(images, context.region)) {
@@ -148,7 +148,7 @@ function codeLensText(resolution: Resolution, context: IdContext, now: number): 
       const elsewhere = context.region && !resolution.images.some((i) => i.region === context.region);
       const regions = elsewhere ? `${found} (not ${context.region})` : found;
       const states = [...new Set(images.map((i) => stateText(i, now)))].join(' / ');
-      return `${first.name || first.id} · ${regions} · ${states}`;
+      return `${first?.name || (first?.id ?? resolution.id)} · ${regions} · ${states}`;
     }
     case 'notFound': {
       const denied = resolution.denied?.length ? ` (${resolution.denied.length} denied)` : '';

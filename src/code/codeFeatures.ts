@@ -8,9 +8,10 @@ import { AmiLookup } from './amiLookup';
 import { AmiQuickFixes } from './amiQuickFixes';
 import { codeSettings } from '../settings/code';
 import { DocumentIds } from './documentIds';
+import { scannedSchemes } from './schemes';
 
-/** Every file and untitled editor, whatever its language. */
-const allDocuments: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+/** Every document people edit, whatever its language and file system. */
+const allDocuments: vscode.DocumentSelector = scannedSchemes.map((scheme) => ({ scheme }));
 
 type Feature = 'hover' | 'codeLens' | 'problems';
 

@@ -4,9 +4,7 @@ import { findAmiIds, looksBinary, matchAt, type AmiIdMatch } from './amiIdScanne
 import { codeSettings } from '../settings/code';
 import type { IdContext } from './amiIdText';
 import { regionContextAt } from './regionContext';
-
-/** Schemes of documents people edit; diff views, output channels and git's copies are left alone. */
-const scannedSchemes = new Set(['file', 'untitled']);
+import { isScannedScheme } from './schemes';
 
 export interface IdOccurrence extends AmiIdMatch {
   readonly range: vscode.Range;
@@ -47,7 +45,7 @@ export class DocumentIds implements vscode.Disposable {
   }
 
   private matchesOf(doc: vscode.TextDocument): AmiIdMatch[] {
-    if (!scannedSchemes.has(doc.uri.scheme)) {
+    if (!isScannedScheme(doc.uri.scheme)) {
       return [];
     }
     // The offset of the end is the length, without copying the text.

@@ -22,8 +22,9 @@ export async function imageAtCursor(ids: DocumentIds, lookup: AmiLookup): Promis
     return undefined;
   }
   const inContext = resolution.images.find((i) => i.region === occurrence.context.region);
-  if (inContext || resolution.images.length === 1) {
-    return { imageId: occurrence.id, region: (inContext ?? resolution.images[0]).region };
+  const only = resolution.images.length === 1 ? resolution.images[0] : undefined;
+  if (inContext ?? only) {
+    return { imageId: occurrence.id, region: (inContext ?? only)!.region };
   }
   const region = await vscode.window.showQuickPick(resolution.images.map((i) => ({ label: i.region, description: noIcons(i.name) })), {
     title: `${occurrence.id} exists in ${resolution.images.length} regions`,

@@ -15,7 +15,7 @@ export interface LineSource {
 
 export function linesOf(text: string): LineSource {
   const lines = text.split(/\r?\n/);
-  return { lineCount: lines.length, lineAt: (i) => lines[i] };
+  return { lineCount: lines.length, lineAt: (i) => lines[i] ?? '' };
 }
 
 function indentOf(line: string): number {

@@ -32,7 +32,7 @@ export class ImageDetailsProvider implements vscode.TextDocumentContentProvider 
       this.prefetched.delete(uri.toString());
       return ready;
     }
-    const [, region, file] = uri.path.split('/');
+    const [, region = '', file = ''] = uri.path.split('/');
     const imageId = file.replace(/\.md$/, '');
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());

@@ -10,7 +10,7 @@ import { ImageRegionNode } from './nodes/imageRegionNode';
 import { ErrorNode, SettingProblemNode } from './nodes/messageNodes';
 import { settingProblems } from '../settings/problems';
 import { groupByTagKey, savedSearches } from '../settings/images';
-import type { TreeContext } from './nodes/treeContext';
+import type { ImageTreeContext } from './nodes/treeContext';
 import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
 
@@ -26,7 +26,7 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
   regions: ImageRegionNode[] = [];
 
   constructor(private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void) {
-    const ctx: TreeContext = {
+    const ctx: ImageTreeContext = {
       aws,
       imageFilter: (): ImageFilter => filter.current,
       refresh: (node) => this.provider.refresh(node),
@@ -43,7 +43,7 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
     }));
   }
 
-  private async loadRoots(ctx: TreeContext): Promise<ExplorerNode[]> {
+  private async loadRoots(ctx: ImageTreeContext): Promise<ExplorerNode[]> {
     try {
       await this.aws.checkCredentials();
     } catch (error) {

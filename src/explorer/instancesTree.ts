@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
-import { defaultImageFilter, type InstanceInfo } from '../aws/model';
+import type { InstanceInfo } from '../aws/model';
 import type { InstanceViews } from '../shared/views';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -15,7 +15,7 @@ export class InstancesTree implements InstanceViews, vscode.Disposable {
   regions: InstanceRegionNode[] = [];
 
   constructor(aws: AwsService) {
-    const ctx: TreeContext = { aws, imageFilter: () => defaultImageFilter, refresh: (node) => this.provider.refresh(node) };
+    const ctx: TreeContext = { aws, refresh: (node) => this.provider.refresh(node) };
     this.provider = new ExplorerTreeProvider(() =>
       childrenOrError(undefined, async () => {
         this.regions = [];

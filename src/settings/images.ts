@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { section } from './connection';
+import { catalogSearchesFor } from './catalogDefaults';
 import { isPlainObject } from '../shared/plainObject';
 import { ignoredValue, recordSettingProblems, type SettingProblem } from './problems';
 import { checkGroupingTagKey, checkImageOwner } from '../shared/validation';
@@ -13,10 +14,6 @@ export interface SavedSearch {
   readonly limit?: number;
 }
 
-export function pageSize(): number {
-  const n = vscode.workspace.getConfiguration(section).get<number>('pageSize', 100);
-  return Number.isFinite(n) ? Math.max(5, Math.min(1000, Math.floor(n))) : 100;
-}
 
 /** The tag key the Images view groups by; "" for none, also when the setting holds no valid key. */
 export function groupByTagKey(): string {
@@ -61,9 +58,11 @@ function checkSavedSearch(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The saved searches of the public catalog that can run; the others are reported and left out. */
-export function savedSearches(): SavedSearch[] {
-  const raw = vscode.workspace.getConfiguration(section).get<unknown>('publicCatalog.searches', []);
+/** The saved searches of the public catalog that can run in a region; the others are reported and left out. */
+export function savedSearches(region?: string): SavedSearch[] {
+  const config = vscode.workspace.getConfiguration(section);
+  // The default's owners follow the region's partition (Canonical's account differs in GovCloud and China).
+  const raw = catalogSearchesFor(region, config.get<unknown>('publicCatalog.searches', []), config.inspect('publicCatalog.searches'), vscode.workspace.isTrusted);
   const searches: SavedSearch[] = [];
   const problems: SettingProblem[] = [];
   for (const value of Array.isArray(raw) ? raw as unknown[] : [raw]) {

@@ -61,16 +61,17 @@ function shown(value: unknown): string {
 /** Levenshtein distance, to suggest the option a typo meant. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const at = (j: number) => row[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
+    let previous = at(0);
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      const current = at(j);
+      row[j] = Math.min(at(j) + 1, at(j - 1) + 1, previous + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
       previous = current;
     }
   }
-  return row[b.length];
+  return at(b.length);
 }
 
 function unknownOption(key: string, known: readonly string[]): string {

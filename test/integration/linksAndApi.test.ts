@@ -126,6 +126,19 @@ describe('Actions: links and commands ask; the API does', () => {
     assert.deepEqual(result.deletedSnapshots, [img.snapshotId]);
   });
 
+  it('findImages finds owned images by name, tag and id prefix across regions, newest first', async () => {
+    const a = await registerTestImage({ region, prefix: 'doors-find', tags: { Project: 'FindMe' } });
+    const b = await registerTestImage({ region: 'us-east-1', prefix: 'doors-find', tags: { Project: 'FindMe' } });
+    const byTag = await doors.findImages({ tags: { Project: 'FindMe' }, regions: [region, 'us-east-1'] });
+    assert.deepEqual(byTag.map((f) => f.imageId).sort(), [a.imageId, b.imageId].sort());
+    assert.deepEqual(byTag.find((f) => f.imageId === a.imageId), { imageId: a.imageId, region, name: a.name, state: 'available' });
+    const byName = await doors.findImages({ namePattern: a.name, regions: [region] });
+    assert.deepEqual(byName.map((f) => f.imageId), [a.imageId]);
+    const byPrefix = await doors.findImages({ idPrefix: a.imageId.slice(0, 12), tags: { Project: 'FindMe' }, regions: [region, 'us-east-1'] });
+    assert.ok(byPrefix.every((f) => f.imageId.startsWith(a.imageId.slice(0, 12))) && byPrefix.some((f) => f.imageId === a.imageId));
+    await assert.rejects(doors.findImages({}), /at least one of "namePattern"/);
+  });
+
   it('every API method rejects an unknown option, naming the one meant, and changes nothing', async () => {
     const img = await registerTestImage({ region, prefix: 'doors-typo', tags: { Project: 'Doors' } });
     const instanceId = await runTestInstance(region, img.imageId, { Name: 'doors-typo' });

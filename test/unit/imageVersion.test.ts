@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkImageTags, dateVersion, nextVersion, parseTagList, suggestImageName, suggestedTags } from '../../src/actions/createImage/imageVersion';
+import { dateVersion, nextVersion, suggestImageName, suggestedTags } from '../../src/actions/createImage/imageVersion';
+import { checkTags as checkImageTags, parseTagList } from '../../src/shared/tagList';
 import { checkImageName } from '../../src/shared/validation';
 
 describe('version tag suggestion', () => {

@@ -13,10 +13,9 @@ import {
   copiesSentence, copySummary, parseCopyRequest, partialFailureMessage, summarizeCopies,
   type CopyOutcome, type CopyRequest, type CopySummary,
 } from './request';
-import { imageTarget } from '../common/imageTarget';
 import { reviewAnswers } from '../common/confirmChange';
-import type { Answers } from '../../shared/wizard/wizard';
-import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
+import { invocationOf } from '../common/invocation';
+import { imageRequestFor } from '../common/requestFor';
 
 interface CopyPlan {
   readonly source: ImageInfo;
@@ -133,22 +132,13 @@ async function runCopy(deps: ActionDeps, plan: CopyPlan): Promise<{ summary: Cop
   return { summary, notShown: await showCopies(deps, summary.copies) };
 }
 
-/** The request a command works on: a link's complete object as it is, else the wizard from the image. */
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<CopyRequest> | undefined> {
-  if (call.via === 'link' && prefillsEverything(call.input)) {
-    return { value: parseCopyRequest(withoutConfirmed(call.input)) };
-  }
-  const target = await imageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined);
-  return target && askCopyRequest(deps.aws, target);
-}
-
 /**
  * amiExplorer.copyImage: copies an image to other regions in parallel, after the summary, and waits until every
  * copy is available. Returns `{ [targetRegion]: newImageId }`; a region that fails says why, the others go on.
  */
 export function copyImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+    const reviewed = await reviewAnswers(deps.aws, await imageRequestFor(deps, invocationOf(args), parseCopyRequest, (target) => askCopyRequest(deps.aws, target)),
       (request) => prepare(deps.aws, request), (request, plan) => copySummary(request, plan.source, plan.name));
     if (!reviewed) {
       return undefined;

@@ -1,8 +1,6 @@
 // Names, versions and tags offered for a new image. Pure: unit-tested without AWS or VS Code.
-import { checkTagKey, checkTagValue, imageNamePattern } from '../../shared/validation';
+import { imageNamePattern } from '../../shared/validation';
 
-/** EC2 accepts at most 50 tags per resource. */
-export const maxTags = 50;
 /** EC2's limit for an image description. */
 export const maxDescriptionLength = 255;
 
@@ -47,36 +45,4 @@ export function suggestedTags(instanceTags: Readonly<Record<string, string>>, ve
 export function checkImageDescription(value: unknown): string | undefined {
   return typeof value === 'string' && value.length <= maxDescriptionLength ? undefined
     : `The description must be text of at most ${maxDescriptionLength} characters.`;
-}
-
-/** `{ key: value }` with valid keys and values, at most 50. */
-export function checkImageTags(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return 'tags must be an object of key: value pairs, e.g. { "Version": "2026.11.23" }.';
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > maxTags) {
-    return `${entries.length} tags is more than EC2 allows on an image (${maxTags}).`;
-  }
-  for (const [key, tagValue] of entries) {
-    const problem = checkTagKey(key) ?? checkTagValue(tagValue);
-    if (problem) {
-      return `Tag ${key}: ${problem}`;
-    }
-  }
-  return undefined;
-}
-
-/** "Version=2026.11.23, Team=web" → { Version: "2026.11.23", Team: "web" }; a string when the text is malformed. */
-export function parseTagList(text: string): Record<string, string> | string {
-  const out: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) {
-      return `"${part}" is not Key=Value.`;
-    }
-    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  const problem = checkImageTags(out);
-  return problem ?? out;
 }

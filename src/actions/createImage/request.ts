@@ -4,7 +4,8 @@ import type { InstanceInfo } from '../../aws/model';
 import { checkWith, isBoolean, optional, readOptions, required, type Schema } from '../../shared/options';
 import type { ActionSummary } from '../../shared/summaryText';
 import { checkImageName, checkInstanceId, checkRegion } from '../../shared/validation';
-import { checkImageDescription, checkImageTags } from './imageVersion';
+import { checkTags } from '../../shared/tagList';
+import { checkImageDescription } from './imageVersion';
 
 const createSchema: Schema = {
   instanceId: required(checkWith(checkInstanceId)),
@@ -12,7 +13,7 @@ const createSchema: Schema = {
   name: required(checkWith(checkImageName)),
   description: optional(checkWith(checkImageDescription)),
   noReboot: optional(isBoolean),
-  tags: optional(checkWith(checkImageTags)),
+  tags: optional(checkWith(checkTags)),
 };
 
 /** `{ instanceId, region, name, description?, noReboot?, tags? }`. */

@@ -6,7 +6,8 @@ import { answersOf, Wizard, type Answers, type WizardStep } from '../../shared/w
 import type { ActionDeps } from '../common/actionDeps';
 import { regionStep, type RegionContext } from '../common/imageTarget';
 import { nameTaken } from './imageNameCheck';
-import { checkImageDescription, dateVersion, nextVersion, parseTagList, suggestImageName, suggestedTags } from './imageVersion';
+import { parseTagList } from '../../shared/tagList';
+import { checkImageDescription, dateVersion, nextVersion, suggestImageName, suggestedTags } from './imageVersion';
 
 /** What the create-image wizard knows and has been told. */
 interface CreateContext extends RegionContext {

@@ -42,8 +42,9 @@ function imageLine(image: ImageInfo, instances: readonly string[] | undefined): 
 async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
   const images = prepared.flatMap((p) => p.images);
   const regions = [...new Set(prepared.map((p) => p.region))].join(', ');
-  const message = images.length === 1
-    ? `Deregister ${images[0].name} (${images[0].id}) in ${regions}?`
+  const [only] = images;
+  const message = only && images.length === 1
+    ? `Deregister ${only.name} (${only.id}) in ${regions}?`
     : `Deregister ${images.length} images in ${regions}?`;
   const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id])));
   const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
@@ -83,8 +84,9 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
       await aws.deregisterImage(region, image.id, signal);
       gone.push(image);
       out.deregistered.push(image.id);
-      if (p.instances[image.id]?.length) {
-        out.runningInstances[image.id] = p.instances[image.id];
+      const running = p.instances[image.id];
+      if (running?.length) {
+        out.runningInstances[image.id] = running;
       }
     } catch (error) {
       if (error instanceof AwsError && error.kind === 'cancelled') {
@@ -126,7 +128,7 @@ function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boole
     lines.push(`Keeps the snapshots ${all.join(', ')} (they still cost storage)`);
   }
   return {
-    title: images.length === 1 ? `Deregister ${images[0].name} (${images[0].id})` : `Deregister ${images.length} images`,
+    title: images[0] && images.length === 1 ? `Deregister ${images[0].name} (${images[0].id})` : `Deregister ${images.length} images`,
     accept: images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`,
     regions: [...new Set(prepared.map((p) => p.region))],
     lines,

@@ -4,7 +4,7 @@ import { plural } from '../../shared/format';
 import { checkWith, isBoolean, optional, readOptions, required, type Schema } from '../../shared/options';
 import type { ActionSummary } from '../../shared/summaryText';
 import { checkImageId, checkRegion } from '../../shared/validation';
-import { checkTagChange, describeTagChange, isEmptyChange, latestTag, type TagChange } from './tagChanges';
+import { checkTagChange, describeTagChange, isEmptyTagChange, latestTag, type TagChange } from './tagChanges';
 
 /** A tag edit as the command applies it. */
 export interface TagEdit extends TagChange {
@@ -36,7 +36,7 @@ export function parseTagsRequest(input: unknown): { imageId: string; region: str
     snapshots: arg.snapshots === true,
     markLatest: arg.markLatest === true,
   };
-  if (isEmptyChange(edit) && !edit.markLatest) {
+  if (isEmptyTagChange(edit) && !edit.markLatest) {
     throw new Error('Nothing to change: give "set" (tags to add or change), "remove" (keys to remove) or "markLatest": true.');
   }
   return { imageId: arg.imageId as string, region: arg.region as string, edit };

@@ -2,8 +2,7 @@
 import { isPlainObject } from '../../shared/plainObject';
 import { checkTagKey, checkTagValue } from '../../shared/validation';
 
-/** EC2 allows at most 50 user tags on one resource. */
-export const maxTagsPerResource = 50;
+import { maxTagsPerResource } from '../../shared/tagList';
 /** The tag "Mark as latest" moves between the images of a group. */
 export const latestTag = { key: 'Latest', value: 'true' } as const;
 
@@ -49,7 +48,7 @@ export function applyTagChange(current: Readonly<Record<string, string>>, change
   return Object.assign(out, change.set);
 }
 
-export function isEmptyChange(change: TagChange): boolean {
+export function isEmptyTagChange(change: TagChange): boolean {
   return !Object.keys(change.set).length && !change.remove.length;
 }
 

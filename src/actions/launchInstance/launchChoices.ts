@@ -61,7 +61,7 @@ function sizeRank(t: InstanceTypeInfo): number {
 export function sortInstanceTypes(types: readonly InstanceTypeInfo[], architecture: string): InstanceTypeInfo[] {
   const common = commonTypes[architecture] ?? [];
   const rank = (t: InstanceTypeInfo) => (common.includes(t.name) ? common.indexOf(t.name) : common.length);
-  const family = (t: InstanceTypeInfo) => t.name.split('.')[0];
+  const family = (t: InstanceTypeInfo) => t.name.split('.')[0] ?? t.name;
   return [...types].sort((a, b) => rank(a) - rank(b)
     || Number(b.currentGeneration) - Number(a.currentGeneration)
     || family(a).localeCompare(family(b))

@@ -6,12 +6,11 @@ import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
-import { imageTarget } from '../common/imageTarget';
 import { askShareRequest, readShareContext } from './wizard';
 import { reviewAnswers } from '../common/confirmChange';
-import type { Answers } from '../../shared/wizard/wizard';
-import { ensureConfirmed, invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
-import { describeLaunchPermissions, exposes, isEmptyChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
+import { ensureConfirmed, invocationOf } from '../common/invocation';
+import { imageRequestFor } from '../common/requestFor';
+import { describeLaunchPermissions, exposes, isEmptyPermissionChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
 
 interface SharePlan {
   readonly request: ShareRequest;
@@ -35,7 +34,7 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   const { aws } = deps;
   const { request, details, snapshots } = plan;
   const { imageId, region, change } = request;
-  if (isEmptyChange(change)) {
+  if (isEmptyPermissionChange(change)) {
     return details.launchPermissions!;
   }
   await withProgress(`Sharing ${details.image.name}`, async (report, signal) => {
@@ -60,14 +59,6 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
   return after.launchPermissions!;
 }
 
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<ShareRequest> | undefined> {
-  if (call.via === 'link' && prefillsEverything(call.input)) {
-    return { value: parseShareRequest(withoutConfirmed(call.input)) };
-  }
-  const target = await imageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined);
-  return target && askShareRequest(deps.aws, target);
-}
-
 /**
  * amiExplorer.shareImage: shows and changes who can launch an image (accounts, organizations, OUs, public), and
  * optionally lets the same accounts create volumes from its snapshots, after the summary. Returns the launch
@@ -75,7 +66,7 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<S
  */
 export function shareImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+    const reviewed = await reviewAnswers(deps.aws, await imageRequestFor(deps, invocationOf(args), parseShareRequest, (target) => askShareRequest(deps.aws, target)),
       (request) => prepare(deps.aws, request), (request, plan) => shareSummary(request, plan.details.image, plan.snapshots));
     if (!reviewed) {
       return undefined;

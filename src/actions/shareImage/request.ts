@@ -111,7 +111,7 @@ export function isEmptySet(set: LaunchPermissionSet): boolean {
   return !set.public && !set.accounts.length && !set.organizationArns.length && !set.organizationalUnitArns.length;
 }
 
-export function isEmptyChange(change: LaunchPermissionChange): boolean {
+export function isEmptyPermissionChange(change: LaunchPermissionChange): boolean {
   return isEmptySet(change.add) && isEmptySet(change.remove);
 }
 

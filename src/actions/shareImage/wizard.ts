@@ -9,7 +9,7 @@ import type { ImageTarget } from '../common/imageTarget';
 import { answersOf, escapeGoesBack, Wizard, type Answers, type Entry, type WizardStep } from '../../shared/wizard/wizard';
 import {
   blockPublicAccessExplanation, describeLaunchPermissions, emptyPermissionSet, encryptedPublicExplanation, encryptedShareNote,
-  isEmptyChange, isEmptySet, shareRefusal, type ShareContext, type ShareRequest,
+  isEmptyPermissionChange, isEmptySet, shareRefusal, type ShareContext, type ShareRequest,
 } from './request';
 
 /** The image and the account facts a share is checked against; block public access is read only when needed. */
@@ -86,12 +86,12 @@ function granteeLines(ctx: ShareWizardContext): Entry<Action>[] {
     })),
     ...add[kind].map((value) => ({ label: `$(${icon}) ${value}`, description: 'pending: add (pick to undo)', value: { toggle: 'add' as const, kind, value } })),
   ]);
-  const nobody = isEmptySet(now) && isEmptyChange({ add, remove });
+  const nobody = isEmptySet(now) && isEmptyPermissionChange({ add, remove });
   return [{ heading: 'Who can launch it now' }, publicLine, ...lines, ...(nobody ? [{ label: 'Only you (private)', note: true as const }] : [])];
 }
 
 function permissionLines(ctx: ShareWizardContext): Entry<Action>[] {
-  const pending = !isEmptyChange({ add: ctx.add, remove: ctx.remove });
+  const pending = !isEmptyPermissionChange({ add: ctx.add, remove: ctx.remove });
   return [
     ...(pending ? [{ label: '$(check) Apply changes', description: summary(ctx), value: 'apply' as const }] : []),
     ...granteeLines(ctx),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExplorerNode } from './explorerNode';
 import { ImageScopeNode } from './imageScopeNode';
 import { PublicCatalogNode } from './publicCatalogNode';
-import type { TreeContext } from './treeContext';
+import type { ImageTreeContext } from './treeContext';
 
 export class ImageRegionNode extends ExplorerNode {
   readonly id: string;
@@ -10,7 +10,7 @@ export class ImageRegionNode extends ExplorerNode {
   readonly shared: ImageScopeNode;
   readonly catalog: PublicCatalogNode;
 
-  constructor(readonly region: string, ctx: TreeContext) {
+  constructor(readonly region: string, ctx: ImageTreeContext) {
     super(undefined);
     this.id = `images/${region}`;
     this.owned = new ImageScopeNode(this, region, 'owned', ctx);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageScope } from '../../aws/model';
-import { groupByTagKey, pageSize } from '../../settings/images';
+import { groupByTagKey } from '../../settings/images';
+import { pageSize } from '../../settings/paging';
 import { groupByTagValue, sortNewestFirst } from '../tagGroups';
 import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';
@@ -8,16 +9,16 @@ import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';
 import { PagedParentNode } from './pagedParentNode';
 import { TagGroupNode } from './tagGroupNode';
-import type { TreeContext } from './treeContext';
+import type { ImageTreeContext } from './treeContext';
 
 const scopeLabels: Record<Exclude<ImageScope, 'public'>, string> = { owned: 'Owned by me', shared: 'Shared with me' };
 
 /** "Owned by me" / "Shared with me" in one region: pages of DescribeImages, grouped by the chosen tag. */
-export class ImageScopeNode extends PagedParentNode<ImageInfo> {
+export class ImageScopeNode extends PagedParentNode<ImageInfo, ImageTreeContext> {
   readonly id: string;
   private countShown: string | undefined;
 
-  constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, ctx: TreeContext) {
+  constructor(parent: ExplorerNode, readonly region: string, readonly scope: Exclude<ImageScope, 'public'>, ctx: ImageTreeContext) {
     super(parent, ctx, (token, signal) => ctx.aws.listImagesPage(region, { scope, filter: ctx.imageFilter() }, pageSize(), token, signal));
     this.id = `${parent.id}/${scope}`;
   }
@@ -74,13 +75,8 @@ export class ImageScopeNode extends PagedParentNode<ImageInfo> {
    * can reveal it. Undefined when this scope does not list it.
    */
   async nodeFor(imageId: string, maxPages = 50): Promise<ImageNode | undefined> {
-    await this.pages.ensureFirstPage();
-    const loadedBefore = this.pages.loaded.length;
-    for (let page = 1; !this.pages.loaded.some((i) => i.id === imageId) && this.pages.hasMore && page < maxPages; page++) {
-      await this.pages.loadNext();
-    }
-    if (this.pages.loaded.length !== loadedBefore) {
-      this.ctx.refresh(this);
+    if (!await this.loadUntil((i) => i.id === imageId, maxPages)) {
+      return undefined;
     }
     for (const child of this.groupsOrImages()) {
       if (child instanceof ImageNode) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceInfo } from '../../aws/model';
 import { md } from '../../shared/format';
-import { pageSize } from '../../settings/images';
+import { pageSize } from '../../settings/paging';
 import { ExplorerNode } from './explorerNode';
 import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';
@@ -65,11 +65,7 @@ export class InstanceRegionNode extends PagedParentNode<InstanceInfo> {
 
   /** The node of an instance in this region, loading pages until it appears, so that the view can reveal it. */
   async nodeFor(instanceId: string, maxPages = 50): Promise<InstanceNode | undefined> {
-    await this.pages.ensureFirstPage();
-    for (let page = 1; !this.pages.loaded.some((i) => i.id === instanceId) && this.pages.hasMore && page < maxPages; page++) {
-      await this.pages.loadNext();
-    }
-    const instance = this.pages.loaded.find((i) => i.id === instanceId);
+    const instance = await this.loadUntil((i) => i.id === instanceId, maxPages);
     return instance && new InstanceNode(this, instance);
   }
 

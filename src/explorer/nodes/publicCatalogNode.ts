@@ -5,12 +5,12 @@ import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';
 import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';
-import type { TreeContext } from './treeContext';
+import type { ImageTreeContext } from './treeContext';
 
 /** The public catalog is millions of images: it is only ever shown through saved searches. */
 export class PublicCatalogNode extends ExplorerNode {
   readonly id: string;
-  constructor(parent: ExplorerNode, readonly region: string, private readonly ctx: TreeContext) {
+  constructor(parent: ExplorerNode, readonly region: string, private readonly ctx: ImageTreeContext) {
     super(parent);
     this.id = `${parent.id}/public`;
   }
@@ -25,7 +25,7 @@ export class PublicCatalogNode extends ExplorerNode {
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
-    const searches = savedSearches();
+    const searches = savedSearches(this.region);
     if (!searches.length) {
       return Promise.resolve([new PlaceholderNode(this, 'No saved searches', 'Add some in the setting amiExplorer.publicCatalog.searches')]);
     }
@@ -49,7 +49,7 @@ export class SavedSearchNode extends ExplorerNode {
   private images: ImageInfo[] | undefined;
   private generation = 0;
 
-  constructor(parent: ExplorerNode, readonly region: string, readonly search: SavedSearch, private readonly ctx: TreeContext) {
+  constructor(parent: ExplorerNode, readonly region: string, readonly search: SavedSearch, private readonly ctx: ImageTreeContext) {
     super(parent);
     this.id = `${parent.id}/search:${encodeURIComponent(search.label)}`;
   }
