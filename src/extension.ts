@@ -30,6 +30,7 @@ import { disposeLog } from './shared/log';
 import { registerCommand } from './shared/registerCommand';
 import { onDidNotify } from './shared/notify';
 import { onDidShowSummary } from './shared/summaryStep';
+import { onDidShowStep } from './shared/wizard/shownStep';
 import type { AmiExplorerApi } from './api/amiExplorerApi';
 import { createApi } from './api/createApi';
 import { ConnectionStatusBar } from './status/connectionStatusBar';
@@ -96,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidNotify, settings } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, settings } };
   }
   return api;
 }
@@ -111,6 +112,8 @@ export interface TestingHooks {
   readonly globalState: vscode.Memento;
   readonly isSdkLoaded: () => boolean;
   readonly onDidShowSummary: typeof onDidShowSummary;
+  /** Each wizard step as it shows, live: tests answer it through its QuickPick or InputBox. */
+  readonly onDidShowStep: typeof onDidShowStep;
   readonly onDidNotify: typeof onDidNotify;
   readonly settings: SettingsHub;
 }

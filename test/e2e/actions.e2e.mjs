@@ -24,21 +24,21 @@ await runScenario({
     await chooseMenuItem('Copy Image to Regions…');
     log('Copy Image to Regions… from the tree');
 
-    // 1/5 target regions (multi-select), 2/5 name, 3/5 description, 4/5 encryption, 5/5 tags.
-    await quickInput.filter({ hasText: 'Copy image (1/5)' }).waitFor({ timeout: 30_000 });
+    // 1/5 target regions (multi-select), 2/5 name, 3/5 description, 4/5 encryption, 5/5 tags: the step's title and number.
+    await quickInput.filter({ hasText: 'Copy image: target regions (1/5)' }).waitFor({ timeout: 30_000 });
     await page.keyboard.type('eu-west-1');
     await quickInput.locator('.monaco-list-row', { hasText: 'eu-west-1' }).first().click();
     await quickInput.filter({ hasText: '1 Selected' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await quickInput.filter({ hasText: 'Copy image (2/5)' }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Copy image: name of the copies (2/5)' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+A');
     await page.keyboard.type(copyName);
     await page.keyboard.press('Enter');
-    await quickInput.filter({ hasText: 'Copy image (3/5)' }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Copy image: description (3/5)' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await quickInput.filter({ hasText: 'Copy image (4/5)' }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Copy image: encryption (4/5)' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    await quickInput.filter({ hasText: 'Copy image (5/5)' }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Copy image: tags (5/5)' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     // The summary names the account, both regions and what will be created, before anything is copied.
     await quickInput.filter({ hasText: `Review: Copy ${source.name}` }).waitFor({ timeout: 30_000 });
@@ -54,7 +54,7 @@ await runScenario({
 
     await copy.click({ button: 'right' });
     await chooseMenuItem('Deregister Image…');
-    await quickInput.filter({ hasText: 'Delete the snapshots too?' }).waitFor({ timeout: 30_000 });
+    await quickInput.filter({ hasText: 'Deregister: delete the snapshots too?' }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await quickInput.filter({ hasText: `Review: Deregister ${copyName}` }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');

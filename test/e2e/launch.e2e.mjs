@@ -30,18 +30,18 @@ await runScenario({
     await imageRow(source.name).click({ button: 'right', timeout: 30_000 });
     await chooseMenuItem('Launch Instance from Image…');
 
-    await step('Launch from image (1/6)');
+    await step('Launch from image: x86_64 instance type (1/6)');
     await page.keyboard.type('t3.micro');
     await quickInput.locator('.monaco-list-row', { hasText: 't3.micro' }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    for (const n of [2, 3, 4]) {
-      await stepWithItems(`Launch from image (${n}/6)`);
+    for (const title of ['key pair (2/6)', 'subnet (3/6)', /security groups of vpc-\w+ \(4\/6\)/]) {
+      await stepWithItems(typeof title === 'string' ? `Launch from image: ${title}` : title);
       await page.keyboard.press('Enter');
     }
-    await step('Launch from image (5/6)');
+    await step('Launch from image: Name tag (5/6)');
     await page.keyboard.type(instanceName);
     await page.keyboard.press('Enter');
-    await step('Launch from image (6/6)');
+    await step('Launch from image: count (6/6)');
     await page.keyboard.press('Enter');
     // The summary names the account and the region, and what will be created.
     await stepWithItems(`Review: Launch 1 × t3.micro from ${source.name}`);
@@ -55,17 +55,18 @@ await runScenario({
 
     await instance.click({ button: 'right' });
     await chooseMenuItem('Create Image from Instance…');
-    await step('Create image (1/4)');
+    // The instance runs, so the last step asks whether to reboot it: five steps.
+    await step('Create image: name (1/5)');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(imageName);
     await page.keyboard.press('Enter');
-    await step('Create image (2/4)');
+    await step('Create image: description (2/5)');
     await page.keyboard.press('Enter');
-    await step('Create image (3/4): tags');
+    await step('Create image: tags (on the image and its snapshots) (3/5)');
     await page.keyboard.press('Enter');
-    await step('Create image (3/4): more tags');
+    await step('Create image: more tags (4/5)');
     await page.keyboard.press('Enter');
-    await stepWithItems('Create image (4/4)');
+    await stepWithItems(`Create image: reboot ${instanceName}? (5/5)`);
     await page.keyboard.press('Enter');
     await stepWithItems(`Review: Create image "${imageName}"`);
     await page.keyboard.press('Enter');

@@ -3,7 +3,10 @@ import { DisableImageCommand, type Image } from '@aws-sdk/client-ec2';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ec2, tag } from './ec2';
 import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from './ec2Sharing';
+import * as vscode from 'vscode';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerSummary } from './prompts';
+import { wizardScripts } from './wizardScript';
 
 const source = 'us-west-2';
 const targets = ['eu-central-1', 'us-east-2'];
@@ -67,6 +70,124 @@ describe('copy image to regions', function () {
     const copied = await image('eu-central-1', result['eu-central-1']);
     assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, true);
     assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.KmsKeyId, keyArn);
+  });
+
+  describe('the wizard', () => {
+    const script = wizardScripts(() => api);
+    const startCopy = () => script().run(() => vscode.commands.executeCommand('amiExplorer.copyImage', { imageId: src.ImageId, region: source }));
+
+    it('asks in numbered steps, one KMS key step per target region, and copies as answered', async () => {
+      const ui = script();
+      const alias = `alias/copy-wizard-${Date.now()}`;
+      const keyArn = await createKmsAlias('eu-central-1', alias);
+      const name = `${src.Name}-wizard`;
+      const { summary, result } = await answerSummary(api, async () => {
+        const running = startCopy();
+        const regions = await ui.next('Copy image: target regions');
+        assert.equal(regions.numbers, '1/5');
+        assert.equal(regions.canGoBack, false, 'the first step has no Back');
+        assert.ok(!regions.items().some((i) => i.startsWith(source)), 'the source region is not a target');
+        await regions.pick('eu-central-1');
+        const named = await ui.next('Copy image: name of the copies');
+        assert.equal(named.numbers, '2/5');
+        assert.ok(named.canGoBack);
+        assert.equal(named.value, src.Name, 'the source\'s name is suggested');
+        await named.enter(name);
+        const described = await ui.next('Copy image: description');
+        assert.equal(described.value, 'golden base');
+        await described.accept();
+        const encryption = await ui.next('Copy image: encryption');
+        assert.equal(encryption.numbers, '4/5');
+        await encryption.pick('Encrypt with a KMS key…');
+        const key = await ui.next('Copy image: KMS key for the copy in eu-central-1');
+        assert.equal(key.numbers, '5/6', 'choosing keys adds a step per target region');
+        await key.pick(alias);
+        const tags = await ui.next('Copy image: tags');
+        assert.equal(tags.numbers, '6/6');
+        await tags.pick('Copy the tags');
+        return running;
+      }, 'accept');
+      script().assertNoMoreSteps();
+      assert.match(summary.title, /Review: Copy copy-source/);
+      assert.deepEqual(Object.keys(result as object), ['eu-central-1']);
+      const copied = await image('eu-central-1', (result as Record<string, string>)['eu-central-1'] ?? '');
+      assert.equal(copied.Name, name);
+      assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.KmsKeyId, keyArn);
+      assert.equal(tag(copied, 'Team'), 'platform');
+    });
+
+    it('Back returns to the step before showing its answer; the changed answers are the ones used', async () => {
+      const ui = script();
+      const name = `${src.Name}-back`;
+      const { result } = await answerSummary(api, async () => {
+        const running = startCopy();
+        await (await ui.next('Copy image: target regions')).pick('us-east-2');
+        await (await ui.next('Copy image: name of the copies')).enter(`${src.Name}-first-try`);
+        await (await ui.next('Copy image: description')).back();
+        const named = await ui.next('Copy image: name of the copies');
+        assert.equal(named.value, `${src.Name}-first-try`, 'the name given before');
+        assert.equal(named.numbers, '2/5');
+        await named.back();
+        const regions = await ui.next('Copy image: target regions');
+        assert.deepEqual(regions.selected(), ['us-east-2'], 'the regions picked before');
+        await regions.pick('eu-central-1');
+        await (await ui.next('Copy image: name of the copies')).enter(name);
+        await (await ui.next('Copy image: description')).enter('second try');
+        await (await ui.next('Copy image: encryption')).pick('Encrypt with a KMS key…');
+        const key = await ui.next('Copy image: KMS key for the copy in eu-central-1');
+        assert.equal(key.numbers, '5/6');
+        await key.back();
+        const encryption = await ui.next('Copy image: encryption');
+        assert.equal(encryption.numbers, '4/5', 'the KMS step is gone with the answer that added it');
+        await encryption.pick('Encrypt with the default EBS key');
+        const tags = await ui.next('Copy image: tags');
+        assert.equal(tags.numbers, '5/5');
+        await tags.pick('No tags on the copies');
+        return running;
+      }, 'accept');
+      assert.deepEqual(Object.keys(result as object), ['eu-central-1'], 'copied to the region picked after going back only');
+      const copied = await image('eu-central-1', (result as Record<string, string>)['eu-central-1'] ?? '');
+      assert.equal(copied.Name, name);
+      assert.equal(copied.Description, 'second try');
+      assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.Encrypted, true);
+      assert.match(copied.BlockDeviceMappings?.[0]?.Ebs?.KmsKeyId ?? '', /^arn:aws:kms:eu-central-1:/);
+      assert.equal(copied.Tags?.length ?? 0, 0);
+      assert.deepEqual(await imagesNamed('us-east-2', name), [], 'nothing copied to the region dropped by going back');
+    });
+
+    it('Back from the summary returns to the last step with its answer; the new answer gets a new summary', async () => {
+      const ui = script();
+      const name = `${src.Name}-reviewed`;
+      const running = startCopy();
+      await (await ui.next('Copy image: target regions')).pick('eu-central-1');
+      await (await ui.next('Copy image: name of the copies')).enter(name);
+      await (await ui.next('Copy image: description')).accept();
+      await (await ui.next('Copy image: encryption')).pick('Not encrypted');
+      await (await ui.next('Copy image: tags')).pick('Copy the tags');
+      const first = await ui.summary();
+      assert.match(first.text, /Tags: the source's 2 tags/);
+      await first.back();
+      const tags = await ui.next('Copy image: tags');
+      assert.equal(tags.numbers, '5/5');
+      await tags.pick('No tags on the copies');
+      const second = await ui.summary();
+      assert.match(second.text, /Tags: none/);
+      await second.accept();
+      const result = await running as Record<string, string>;
+      const copied = await image('eu-central-1', result['eu-central-1'] ?? '');
+      assert.equal(copied.Name, name);
+      assert.equal(copied.Tags?.length ?? 0, 0, 'copied as the second summary said');
+    });
+
+    it('Escape at any step copies nothing', async () => {
+      const ui = script();
+      const before = await ownedImageIds('eu-central-1');
+      const running = startCopy();
+      await (await ui.next('Copy image: target regions')).pick('eu-central-1');
+      await (await ui.next('Copy image: name of the copies')).cancel();
+      assert.equal(await running, undefined);
+      assert.deepEqual(await ownedImageIds('eu-central-1'), before);
+    });
   });
 
   describe('bad inputs are refused and copy nothing', () => {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import * as vscode from 'vscode';
 import { extensionApi, publicApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerSummary } from './prompts';
+import { wizardScripts } from './wizardScript';
 import { treeQuiet } from './treeQuiet';
 import { ec2, ownedImages, registerTestImage, tag } from './ec2';
 import { runTestInstance, snapshotsOf } from './ec2Instances';
@@ -60,6 +63,83 @@ describe('Create image from instance', () => {
     const selected = api.images.view.selection[0];
     assert.ok(selected?.id.endsWith(`/${imageId}`), `selected: ${api.images.view.selection.map((n) => n.id).join()}`);
     assert.equal(label(selected), 'bake-suite-web-2026.11.23');
+  });
+
+  describe('the wizard', () => {
+    const script = wizardScripts(() => api);
+    const startCreate = (arg?: Record<string, unknown>) => script().run(() => vscode.commands.executeCommand('amiExplorer.createImage', arg));
+
+    it('numbers a running instance\'s steps 1/5 to 5/5, keeps the name step open on a taken name, and creates as answered', async () => {
+      const ui = script();
+      const name = `bake-suite-wizard-${Date.now()}`;
+      const { summary, result } = await answerSummary(api, async () => {
+        const started = startCreate({ instanceId: running, region });
+        const named = await ui.next('Create image: name');
+        assert.equal(named.numbers, '1/5');
+        assert.match(named.value, /^bake-suite-web-\d{4}\.\d\d\.\d\d/, 'the suggested name is the instance\'s and today\'s version');
+        await named.enter(existingName);
+        const refused = await ui.next('Create image: name');
+        assert.match(refused.validationMessage ?? '', new RegExp(`An image named "${existingName}" already exists in ${region}`));
+        assert.equal(refused.numbers, '1/5', 'still the first step');
+        await refused.enter(name);
+        const description = await ui.next('Create image: description');
+        assert.equal(description.numbers, '2/5');
+        await description.enter('baked by the wizard');
+        const tags = await ui.next('Create image: tags (on the image and its snapshots)');
+        assert.equal(tags.numbers, '3/5');
+        assert.deepEqual(tags.selected().map((t) => t.replace(/^Version=.*/, 'Version=today')).sort(), ['Name=bake-suite-web', 'Project=BakeSuite', 'Version=today'], 'every offered tag is selected at first');
+        await tags.pick(/^Project=/);
+        const more = await ui.next('Create image: more tags');
+        assert.equal(more.numbers, '4/5');
+        await more.enter('Team=platform');
+        const reboot = await ui.next('Create image: reboot bake-suite-web?');
+        assert.equal(reboot.numbers, '5/5');
+        await reboot.pick('No reboot');
+        return started;
+      }, 'accept');
+      assert.match(summary.items.join('\n'), /No reboot/);
+      const image = (await ownedImages(region)).find((i) => i.ImageId === result);
+      assert.equal(image?.Name, name);
+      assert.equal(image?.Description, 'baked by the wizard');
+      assert.deepEqual(Object.fromEntries((image?.Tags ?? []).map((t) => [t.Key, t.Value])), { Project: 'BakeSuite', Team: 'platform' });
+    });
+
+    it('skips the reboot step for a stopped instance: 1/4 to 4/4', async () => {
+      const ui = script();
+      const { result } = await answerSummary(api, async () => {
+        const started = startCreate({ instanceId: stopped, region });
+        const seen: string[] = [];
+        for (const title of ['name', 'description', 'tags (on the image and its snapshots)', 'more tags']) {
+          const step = await ui.next(`Create image: ${title}`);
+          seen.push(step.numbers);
+          await step.accept();
+        }
+        assert.deepEqual(seen, ['1/4', '2/4', '3/4', '4/4']);
+        return started;
+      }, 'cancel');
+      assert.equal(result, undefined, 'nothing created when the summary is cancelled');
+      script().assertNoMoreSteps();
+    });
+
+    it('from the palette asks the region and the instance first; Back to the instance and another pick renumbers the steps', async () => {
+      const ui = script();
+      const started = startCreate();
+      const regionStep = await ui.next('Create image: region of the instance');
+      assert.equal(regionStep.numbers, '1/6', 'the reboot step is not counted before the instance is known');
+      await regionStep.pick(region);
+      const instance = await ui.next(`Create image: instance in ${region}`);
+      assert.ok(!instance.items().some((i) => i.startsWith('bake-suite-gone')), 'a terminated instance is not offered');
+      await instance.pick('bake-suite-web');
+      const named = await ui.next('Create image: name');
+      assert.equal(named.numbers, '3/7', 'a running instance adds the reboot step');
+      await named.back();
+      await (await ui.next(`Create image: instance in ${region}`)).pick('bake-suite-worker');
+      const again = await ui.next('Create image: name');
+      assert.equal(again.numbers, '3/6');
+      assert.match(again.value, /^bake-suite-worker-/);
+      await again.cancel();
+      assert.equal(await started, undefined);
+    });
   });
 
   it('creates an image of a stopped instance with only a name, with no tags', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary } from './prompts';
-import { answerQuickPick } from './quickPick';
+import { wizardScripts } from './wizardScript';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, type TestImage } from './ec2Lifecycle';
 
 const deprecate = (arg: unknown) => publicApi().then((a) => a.deprecateImage(arg as never));
@@ -12,6 +12,7 @@ describe('Deprecate action', () => {
   let api: TestingApi;
   let image: TestImage;
   restoreSettingAfter('regions');
+  const script = wizardScripts(() => api);
 
   before(async () => {
     api = await extensionApi();
@@ -68,9 +69,12 @@ describe('Deprecate action', () => {
     const node = await (await ownedScope(api, region)).nodeFor(picked.imageId);
     assert.ok(node, 'the image is in the tree');
     const started = Date.now();
+    const ui = script();
     const { summary } = await answerSummary(api, async () => {
-      const running = vscode.commands.executeCommand('amiExplorer.deprecateImage', node);
-      await answerQuickPick(1);
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.deprecateImage', node));
+      const when = await ui.next(`Deprecate: ${picked.name} (${picked.imageId})`);
+      assert.equal(when.numbers, '', 'one question, so unnumbered');
+      await when.pick('In 30 days');
       return running;
     }, 'accept');
     assert.match(summary.items.join('\n'), /Deprecated from \d{4}-\d\d-\d\d/);
@@ -78,6 +82,30 @@ describe('Deprecate action', () => {
     const stored = Date.parse((await imageNow(picked.imageId))?.DeprecationTime ?? '');
     const expected = started + 30 * 86_400_000;
     assert.ok(Math.abs(stored - expected) < 120_000, `deprecation ${new Date(stored).toISOString()} is 30 days from now`);
+  });
+
+  it('"On a date…" asks the date as a second step, refuses one in the past, and Back returns to the choices', async () => {
+    const dated = await registerImage({ prefix: 'deprecate-date', tags: { Project: 'Deprecating' } });
+    const day = inDays(45).toISOString().slice(0, 10);
+    const ui = script();
+    const { summary } = await answerSummary(api, async () => {
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.deprecateImage', { imageId: dated.imageId, region }));
+      await (await ui.next(/^Deprecate: deprecate-date/)).pick('On a date…');
+      const onDate = await ui.next(`Deprecate: ${dated.name} on`);
+      assert.equal(onDate.numbers, '2/2');
+      await onDate.back();
+      const when = await ui.next(/^Deprecate: deprecate-date/);
+      assert.equal(when.numbers, '', 'back to the only question');
+      await when.pick('On a date…');
+      const again = await ui.next(`Deprecate: ${dated.name} on`);
+      await again.enter('2020-01-01');
+      const refused = await ui.next(`Deprecate: ${dated.name} on`);
+      assert.match(refused.validationMessage ?? '', /in the past/);
+      await refused.enter(day);
+      return running;
+    }, 'accept');
+    assert.match(summary.items.join('\n'), new RegExp(`Deprecated from ${day}`));
+    assert.equal((await imageNow(dated.imageId))?.DeprecationTime, `${day}T00:00:00.000Z`);
   });
 
   it('refuses an image another account owns', async () => {

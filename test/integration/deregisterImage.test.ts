@@ -4,16 +4,21 @@ import type { DeregisterResult } from '../../src/actions/deregisterImage/command
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, newSnapshot, registerImage, runInstance, snapshotNow } from './ec2Lifecycle';
 import { ownedImages } from './ec2';
+import { answerSummary } from './prompts';
+import { wizardScripts } from './wizardScript';
 
 const deregister = (arg: unknown): Promise<DeregisterResult> => publicApi().then((a) => a.deregisterImage(arg as never));
 
 describe('Deregister action', () => {
   let api: TestingApi;
   restoreSettingAfter('regions');
+  restoreSettingAfter('groupByTag');
+  const script = wizardScripts(() => api);
 
   before(async () => {
     api = await extensionApi();
     await setting('regions', ['us-east-1', region]);
+    await setting('groupByTag', 'Project');
   });
 
   async function ownedIdsInTree(): Promise<string[]> {
@@ -87,13 +92,57 @@ describe('Deregister action', () => {
     const owned = await ownedScope(api, region);
     const nodes = await Promise.all(images.map((i) => owned.nodeFor(i.imageId)));
     assert.ok(nodes.every(Boolean), 'both images are in the tree');
-    const running = Promise.resolve(vscode.commands.executeCommand('amiExplorer.deregisterImage', nodes[0], nodes));
-    await new Promise((r) => setTimeout(r, 1500));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const ui = script();
+    const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.deregisterImage', nodes[0], nodes));
+    const question = await ui.next('Deregister: delete the snapshots too?');
+    assert.equal(question.numbers, '', 'the only question, so unnumbered');
+    assert.match(question.items().join('\n'), /2 snapshots no other image uses/);
+    await question.cancel();
     assert.equal(await running, undefined);
     for (const image of images) {
       assert.ok(await imageNow(image.imageId), `${image.imageId} is still registered`);
       assert.ok(await snapshotNow(image.snapshotId));
+    }
+  });
+
+  it('from the palette: region, "old versions of a group", its value, age and how many to keep pre-select the old ones', async () => {
+    const group = `Retiring-${Date.now()}`;
+    const images = [];
+    for (const name of ['a', 'b', 'c']) {
+      images.push(await registerImage({ prefix: `retire-old-${name}`, tags: { Project: group } }));
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const ui = script();
+    const { summary, result } = await answerSummary(api, async () => {
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.deregisterImage'));
+      const regions = await ui.next('Deregister: region');
+      assert.equal(regions.numbers, '1/3');
+      await regions.pick(region);
+      const how = await ui.next('Deregister: which images?');
+      assert.equal(how.numbers, '2/4');
+      await how.pick('Old versions of a group…');
+      const value = await ui.next('Deregister: which Project?');
+      assert.equal(value.numbers, '3/7', 'the group\'s questions count once asked for');
+      await value.pick('Another Project…');
+      const another = await ui.next('Deregister: the Project value');
+      assert.equal(another.numbers, '4/8');
+      await another.enter(group);
+      await (await ui.next('Deregister: older than how many days?')).enter('0');
+      await (await ui.next('Deregister: keep how many of the newest, whatever their age?')).enter('1');
+      const picked = await ui.next(`Deregister: images in ${region}`);
+      assert.equal(picked.numbers, '7/8');
+      assert.equal(picked.items().length, 3, 'the whole group is listed');
+      assert.equal(picked.selected().length, 2, 'all but the newest are selected');
+      await picked.accept();
+      const snapshots = await ui.next('Deregister: delete the snapshots too?');
+      assert.equal(snapshots.numbers, '8/8');
+      await snapshots.pick('Deregister only');
+      return running;
+    }, 'cancel');
+    assert.match(summary.title, /Deregister 2 images/);
+    assert.equal(result, undefined);
+    for (const image of images) {
+      assert.ok(await imageNow(image.imageId), `${image.imageId} is still registered after the summary was cancelled`);
     }
   });
 

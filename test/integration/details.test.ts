@@ -1,12 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { shown } from '../markdownSafety';
-import { extensionApi, type TestingApi } from './helpers';
+import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 import { ownedImages, tag } from './ec2';
+import { wizardScripts } from './wizardScript';
 
 describe('image details and copy id', () => {
   let api: TestingApi;
+  restoreSettingAfter('regions');
+  const script = wizardScripts(() => api);
   before(async () => {
     api = await extensionApi();
   });
@@ -39,5 +42,27 @@ describe('image details and copy id', () => {
     const id = await vscode.commands.executeCommand('amiExplorer.copyImageId', { imageId: 'ami-0123456789abcdef0' });
     assert.equal(id, 'ami-0123456789abcdef0');
     assert.equal(await vscode.env.clipboard.readText(), 'ami-0123456789abcdef0');
+  });
+
+  it('from the palette, with no id under the cursor, asks the id and then its region, numbered, with Back', async () => {
+    await setting('regions', ['us-east-1', 'eu-west-1']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const ui = script();
+    const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.copyImageId'));
+    const id = await ui.next('Image: id');
+    assert.equal(id.numbers, '1/2');
+    await id.enter('ami-XYZ');
+    const refused = await ui.next('Image: id');
+    assert.match(refused.validationMessage ?? '', /"ami-XYZ" is not an AMI id/);
+    await refused.enter('ami-0123456789abcdef0');
+    const region = await ui.next('Image: region of ami-0123456789abcdef0');
+    assert.equal(region.numbers, '2/2');
+    assert.deepEqual(region.items(), ['us-east-1', 'eu-west-1']);
+    await region.back();
+    const again = await ui.next('Image: id');
+    assert.equal(again.value, 'ami-0123456789abcdef0', 'the id given before');
+    await again.enter('ami-0abcdef1234567890');
+    await (await ui.next('Image: region of ami-0abcdef1234567890')).pick('eu-west-1');
+    assert.equal(await running, 'ami-0abcdef1234567890');
   });
 });

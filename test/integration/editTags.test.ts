@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary } from './prompts';
-import { answerQuickPick } from './quickPick';
+import { wizardScripts } from './wizardScript';
 import { foreignSharedImage, imageNow, lifecycleRegion as region, registerImage, snapshotNow, tagsOf, type TestImage } from './ec2Lifecycle';
 
 const editTags = (arg: unknown) => publicApi().then((a) => a.editTags(arg as never));
@@ -12,6 +12,7 @@ describe('Edit tags action', () => {
   let image: TestImage;
   restoreSettingAfter('regions');
   restoreSettingAfter('groupByTag');
+  const script = wizardScripts(() => api);
 
   before(async () => {
     api = await extensionApi();
@@ -62,15 +63,58 @@ describe('Edit tags action', () => {
     api.images.refreshRegion(region);
     const node = await (await ownedScope(api, region)).nodeFor(newer.imageId);
     assert.ok(node, 'the image is in the tree');
+    const ui = script();
+    const title = `Edit tags: ${newer.name} (${newer.imageId}, ${region})`;
     const { summary } = await answerSummary(api, async () => {
-      const running = vscode.commands.executeCommand('amiExplorer.editTags', node);
-      await answerQuickPick(2); // Project tag, Add tag…, Mark as latest
-      await answerQuickPick(0); // Save changes
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.editTags', node));
+      const list = await ui.next(title);
+      assert.equal(list.numbers, '', 'the list is the only step');
+      assert.ok(!list.items().some((i) => i.includes('Save changes')), 'nothing to save yet');
+      await list.pick('Mark as latest');
+      const marked = await ui.next(title);
+      assert.ok(marked.items().includes('$(pass-filled) Mark as latest — Latest=true here, removed from the other Project=Wizard images'));
+      await marked.pick('Save changes');
       return running;
     }, 'accept');
     assert.match(summary.items.join('\n'), /latest of Project=Wizard/);
     assert.deepEqual(tagsOf(await imageNow(newer.imageId)), { Project: 'Wizard', Latest: 'true' });
     assert.deepEqual(tagsOf(await imageNow(older.imageId)), { Project: 'Wizard' });
+  });
+
+  it('the list comes back after each change: a tag added (Back and Escape on the way), one removed, then saved', async () => {
+    const img = await registerImage({ prefix: 'tags-list', tags: { Project: 'Listing', Stage: 'beta' } });
+    const ui = script();
+    const title = `Edit tags: ${img.name} (${img.imageId}, ${region})`;
+    const { summary } = await answerSummary(api, async () => {
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.editTags', { imageId: img.imageId, region }));
+      await (await ui.next(title)).pick('Add tag…');
+      const key = await ui.next('Edit tags: new tag key');
+      assert.equal(key.numbers, '2/3');
+      assert.ok(key.canGoBack);
+      await key.enter('Team');
+      const value = await ui.next('Edit tags: value of Team');
+      assert.equal(value.numbers, '3/3');
+      await value.back();
+      const keyAgain = await ui.next('Edit tags: new tag key');
+      assert.equal(keyAgain.value, 'Team', 'the key given before');
+      await keyAgain.enter('Owner');
+      await (await ui.next('Edit tags: value of Owner')).enter('ops');
+      const list = await ui.next(title);
+      assert.equal(list.numbers, '', 'back at the list, which keeps its place');
+      assert.ok(list.items().includes('$(tag) Owner — ops (new)'), list.items().join(' | '));
+      await list.pick('Stage');
+      const stage = await ui.next('Edit tags: Stage = beta');
+      assert.equal(stage.numbers, '2/2');
+      await stage.pick('Remove tag');
+      await (await ui.next(title)).pick('Add tag…');
+      await (await ui.next('Edit tags: new tag key')).cancel();
+      const after = await ui.next(title);
+      assert.ok(after.items().includes('$(trash) Stage — beta (to remove)'), 'Escape in a question drops only that change');
+      await after.pick('Save changes');
+      return running;
+    }, 'accept');
+    assert.match(summary.items.join('\n'), /\+ Owner = ops/);
+    assert.deepEqual(tagsOf(await imageNow(img.imageId)), { Project: 'Listing', Owner: 'ops' });
   });
 
   it('mark as latest needs the group tag', async () => {

@@ -5,7 +5,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
-import { noticeOf } from './prompts';
+import { answerSummary, noticeOf } from './prompts';
+import { wizardScripts } from './wizardScript';
 import { treeQuiet } from './treeQuiet';
 import { ec2, registerTestImage, tag } from './ec2';
 import { instancesById, liveInstances } from './ec2Instances';
@@ -88,6 +89,103 @@ describe('Launch instance', () => {
     const [instance] = await instancesById(region, ids);
     assert.equal(instance.ImageId, deprecated);
     assert.equal(tag(instance, 'Name'), 'launch-suite-legacy');
+  });
+
+  describe('the wizard', () => {
+    const script = wizardScripts(() => api);
+    const startLaunch = (imageId: string) => script().run(() => vscode.commands.executeCommand('amiExplorer.launchInstance', { imageId, region }));
+
+    it('asks type, key pair, subnet, security groups, Name and count in numbered steps, and launches as answered', async () => {
+      const ui = script();
+      const { summary, result } = await answerSummary(api, async () => {
+        const running = startLaunch(arm);
+        const type = await ui.next('Launch from image: arm64 instance type');
+        assert.equal(type.numbers, '1/6');
+        assert.ok(!type.items().some((i) => i.startsWith('t3.')), 'only arm64 types');
+        await type.pick('t4g.small');
+        const key = await ui.next('Launch from image: key pair');
+        assert.equal(key.numbers, '2/6');
+        await key.pick(keyName);
+        await (await ui.next('Launch from image: subnet')).pick(new RegExp(subnet.id));
+        const groups = await ui.next(`Launch from image: security groups of ${subnet.vpcId}`);
+        assert.equal(groups.numbers, '4/6');
+        assert.deepEqual(groups.selected(), ['default'], 'the VPC\'s default group is selected at first');
+        await groups.pick('launch-suite-web');
+        await (await ui.next('Launch from image: Name tag')).enter('launch-suite-wizard');
+        const count = await ui.next('Launch from image: count');
+        assert.equal(count.numbers, '6/6');
+        await count.enter('2');
+        return running;
+      }, 'accept');
+      assert.match(summary.items.join('\n'), /Instances: 2 × t4g\.small/);
+      const ids = result as string[];
+      const instances = await instancesById(region, ids);
+      assert.equal(instances.length, 2);
+      for (const i of instances) {
+        assert.equal(i.InstanceType, 't4g.small');
+        assert.equal(i.KeyName, keyName);
+        assert.equal(i.SubnetId, subnet.id);
+        assert.deepEqual(i.SecurityGroups?.map((g) => g.GroupId), [webGroup]);
+        assert.equal(tag(i, 'Name'), 'launch-suite-wizard');
+      }
+    });
+
+    it('Back returns to the step before, showing its answer; the changed answers are the ones launched', async () => {
+      const ui = script();
+      const { result } = await answerSummary(api, async () => {
+        const running = startLaunch(x86);
+        await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.micro');
+        await (await ui.next('Launch from image: key pair')).back();
+        const type = await ui.next('Launch from image: x86_64 instance type');
+        assert.equal(type.numbers, '1/6');
+        await type.pick('t3.small');
+        await (await ui.next('Launch from image: key pair')).pick('No key pair');
+        await (await ui.next('Launch from image: subnet')).pick('Default VPC');
+        const groups = await ui.next(/^Launch from image: security groups of vpc-/);
+        assert.equal(groups.numbers, '4/6');
+        await groups.back();
+        const placement = await ui.next('Launch from image: subnet');
+        assert.equal(placement.numbers, '3/6');
+        await placement.pick(new RegExp(subnet.id));
+        await (await ui.next(`Launch from image: security groups of ${subnet.vpcId}`)).accept();
+        await (await ui.next('Launch from image: Name tag')).enter('launch-suite-first-name');
+        await (await ui.next('Launch from image: count')).back();
+        const name = await ui.next('Launch from image: Name tag');
+        assert.equal(name.value, 'launch-suite-first-name', 'the name given before');
+        await name.enter('launch-suite-went-back');
+        await (await ui.next('Launch from image: count')).accept();
+        return running;
+      }, 'accept');
+      const [instance] = await instancesById(region, result as string[]);
+      assert.equal(instance?.InstanceType, 't3.small');
+      assert.equal(instance?.SubnetId, subnet.id);
+      assert.equal(instance?.KeyName, undefined);
+      assert.equal(tag(instance ?? {}, 'Name'), 'launch-suite-went-back');
+    });
+
+    it('Back from the summary returns to the count, and the summary follows the new answer', async () => {
+      const ui = script();
+      const before = (await liveInstances(region)).length;
+      const running = startLaunch(x86);
+      await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.nano');
+      await (await ui.next('Launch from image: key pair')).pick('No key pair');
+      await (await ui.next('Launch from image: subnet')).pick('Default VPC');
+      await (await ui.next(/^Launch from image: security groups of vpc-/)).accept();
+      await (await ui.next('Launch from image: Name tag')).accept();
+      await (await ui.next('Launch from image: count')).enter('3');
+      const first = await ui.summary();
+      assert.match(first.text, /Instances: 3 × t3\.nano/);
+      await first.back();
+      const count = await ui.next('Launch from image: count');
+      assert.equal(count.value, '3', 'the count given before');
+      assert.equal(count.numbers, '6/6');
+      await count.enter('1');
+      const second = await ui.summary();
+      assert.match(second.text, /Instances: 1 × t3\.nano/);
+      await second.accept();
+      assert.equal((await running as string[]).length, 1);
+      assert.equal((await liveInstances(region)).length, before + 1, 'launched as the second summary said');
+    });
   });
 
   const bad: [string, () => Record<string, unknown>, RegExp][] = [

@@ -5,7 +5,10 @@ import {
 import type { LaunchPermissions } from '../../src/aws/model';
 import { ec2 } from './ec2';
 import { launchPermissionsOf, registerImage, snapshotOf, volumePermissionsOf } from './ec2Sharing';
+import * as vscode from 'vscode';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { answerSummary } from './prompts';
+import { wizardScripts } from './wizardScript';
 
 const region = 'us-west-2';
 const partner = '111122223333';
@@ -29,6 +32,7 @@ describe('share image', function () {
   let api: TestingApi;
   let img: Image;
   restoreSettingAfter('regions');
+  const script = wizardScripts(() => api);
 
   before(async () => {
     api = await extensionApi();
@@ -47,6 +51,38 @@ describe('share image', function () {
     assert.deepEqual(result.organizationalUnitArns, [ou]);
     assert.equal(result.public, false);
     assert.deepEqual((await volumePermissionsOf(region, snapshotOf(img))).sort(), [partner, other].sort());
+  });
+
+  it('the wizard\'s list comes back after each change; Back from the snapshot question returns to it; then shares as answered', async () => {
+    const mine = await registerImage(region, 'share-wizard');
+    const ui = script();
+    const title = `Share image: ${mine.Name} (${mine.ImageId}, ${region})`;
+    const { summary } = await answerSummary(api, async () => {
+      const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.shareImage', { imageId: mine.ImageId, region }));
+      const list = await ui.next(title);
+      assert.equal(list.numbers, '', 'nothing to ask after the list yet');
+      assert.ok(list.items().includes('Only you (private)'));
+      await list.pick('Add accounts…');
+      const accounts = await ui.next('Share image: with accounts');
+      assert.equal(accounts.numbers, '2/2');
+      await accounts.enter(`${partner}, ${other}`);
+      const pending = await ui.next(title);
+      assert.equal(pending.numbers, '1/2', 'sharing with accounts adds the snapshot question');
+      assert.ok(pending.items().includes(`$(person) ${other} — pending: add (pick to undo)`), pending.items().join(' | '));
+      await pending.pick(other);
+      await (await ui.next(title)).pick('Apply changes');
+      const snapshots = await ui.next(`Share image: snapshots of ${mine.ImageId}`);
+      assert.equal(snapshots.numbers, '2/2');
+      await snapshots.back();
+      const again = await ui.next(title);
+      assert.ok(again.items().some((i) => i.startsWith('$(check) Apply changes — add account 111122223333')), again.items().join(' | '));
+      await again.pick('Apply changes');
+      await (await ui.next(`Share image: snapshots of ${mine.ImageId}`)).pick('Also share its snapshots with the same accounts');
+      return running;
+    }, 'accept');
+    assert.match(summary.items.join('\n'), new RegExp(`Lets ${partner} create volumes from its snapshots`));
+    assert.deepEqual((await launchPermissionsOf(region, mine.ImageId!)).map((p) => p.UserId), [partner]);
+    assert.deepEqual(await volumePermissionsOf(region, snapshotOf(mine)), [partner]);
   });
 
   it('removes an account and the organization, and revokes the snapshot permission', async () => {

@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import type { AwsService } from '../../aws/awsService';
 import type { ImageTarget } from '../../aws/model';
 import { isPlainObject } from '../../shared/plainObject';
 import type { ImageViews } from '../../shared/views';
 import { checkImageId, checkRegion, ensureValid } from '../../shared/validation';
+import { runWizard, type WizardStep } from '../../shared/wizard/wizard';
 
 export type { ImageTarget } from '../../aws/model';
 
@@ -37,24 +37,44 @@ export async function imageTarget(sources: TargetSources, arg: unknown): Promise
   if (underCursor) {
     return underCursor;
   }
-  const imageId = await vscode.window.showInputBox({
-    title: 'Image id',
-    prompt: 'The AMI to act on',
-    placeHolder: 'ami-0abcdef1234567890',
-    validateInput: (v) => checkImageId(v.trim()),
-    ignoreFocusOut: true,
+  const asked = await runWizard<ImageTargetContext>('Image', [imageIdStep, regionStep((ctx) => `region of ${ctx.imageId ?? 'the image'}`)], {
+    aws, shownRegions: await aws.regions(),
   });
-  if (!imageId) {
-    return undefined;
-  }
-  const region = await pickRegion(aws, `Region of ${imageId.trim()}`);
-  return region ? { imageId: imageId.trim(), region } : undefined;
+  return asked?.imageId && asked.region ? { imageId: asked.imageId, region: asked.region } : undefined;
 }
 
-export async function pickRegion(aws: AwsService, title: string): Promise<string | undefined> {
-  const regions = await aws.regions();
-  if (regions.length === 1) {
-    return regions[0];
-  }
-  return vscode.window.showQuickPick(regions, { title, ignoreFocusOut: true });
+/** A context that chooses one of the regions the views show. */
+export interface RegionContext {
+  readonly aws: AwsService;
+  /** The regions to choose from: the views' regions, read when the step is reached unless known already. */
+  shownRegions?: readonly string[];
+  region?: string;
 }
+
+/** Asks for one of the views' regions; with only one region, takes it without asking. */
+export function regionStep<C extends RegionContext>(title: (ctx: C) => string): WizardStep<C> {
+  return {
+    async configure(ctx) {
+      ctx.shownRegions ??= await ctx.aws.regions();
+      if (ctx.shownRegions.length === 1) {
+        ctx.region = ctx.shownRegions[0];
+      }
+    },
+    shouldPrompt: (ctx) => ctx.shownRegions?.length !== 1,
+    async prompt(ctx, ui) {
+      ctx.region = await ui.pick({ title: title(ctx), items: (ctx.shownRegions ?? []).map((r) => ({ label: r, value: r })) });
+    },
+  };
+}
+
+interface ImageTargetContext extends RegionContext {
+  imageId?: string;
+}
+
+const imageIdStep: WizardStep<ImageTargetContext> = {
+  async prompt(ctx, ui) {
+    ctx.imageId = (await ui.input({
+      title: 'id', prompt: 'The AMI to act on', placeholder: 'ami-0abcdef1234567890', validate: (v) => checkImageId(v.trim()),
+    })).trim();
+  },
+};

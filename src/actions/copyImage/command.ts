@@ -13,7 +13,7 @@ import {
   copiesSentence, copySummary, parseCopyRequest, partialFailureMessage, summarizeCopies,
   type CopyOutcome, type CopyRequest, type CopySummary,
 } from './request';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
 import { invocationOf } from '../common/invocation';
 import { imageRequestFor } from '../common/requestFor';
 
@@ -138,14 +138,12 @@ async function runCopy(deps: ActionDeps, plan: CopyPlan): Promise<{ summary: Cop
  */
 export function copyImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const request = await imageRequestFor(deps, invocationOf(args), parseCopyRequest, (target) => askCopyRequest(deps.aws, target));
-    if (!request) {
+    const reviewed = await reviewAnswers(deps.aws, await imageRequestFor(deps, invocationOf(args), parseCopyRequest, (target) => askCopyRequest(deps.aws, target)),
+      (request) => prepare(deps.aws, request), (request, plan) => copySummary(request, plan.source, plan.name));
+    if (!reviewed) {
       return undefined;
     }
-    const plan = await prepare(deps.aws, request);
-    if (!await confirmChange(deps.aws, copySummary(request, plan.source, plan.name))) {
-      return undefined;
-    }
+    const { answers: request, plan } = reviewed;
     const { summary, notShown } = await runCopy(deps, plan);
     for (const failure of summary.failures) {
       void vscode.window.showErrorMessage(`Copying ${request.imageId} to ${failure.region} failed: ${failure.reason}`);

@@ -7,10 +7,11 @@ import { waitForAccepted, withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import { checkInstanceId, checkRegion } from '../../shared/validation';
 import type { ActionDeps } from '../common/actionDeps';
-import { askImageCreation, pickInstance } from './wizard';
+import { askImageCreation } from './wizard';
 import { nameTaken } from './imageNameCheck';
 import { createImageSummary, parseCreateRequest } from './request';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 
 export async function findInstance(deps: ActionDeps, region: string, instanceId: string): Promise<InstanceInfo> {
@@ -66,22 +67,16 @@ async function create(deps: ActionDeps, region: string, request: ImageCreationRe
 }
 
 /** The instance and request a command works on: a link's complete object as it is, else the wizard. */
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ region: string; request: ImageCreationRequest } | undefined> {
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<{ region: string; request: ImageCreationRequest }> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input, ['instanceId', 'region'])) {
-    return parseCreateRequest(withoutConfirmed(call.input));
+    return { value: parseCreateRequest(withoutConfirmed(call.input)) };
   }
-  let instance: InstanceInfo | undefined;
-  const fromTree = call.via === 'tree' ? deps.instances.instanceOf(call.node) : undefined;
-  if (fromTree) {
-    instance = fromTree;
-  } else if (call.via === 'link') {
+  let instance = call.via === 'tree' ? deps.instances.instanceOf(call.node) : undefined;
+  if (!instance && call.via === 'link') {
     const { instanceId, region } = readOptions(call.input, { instanceId: required(checkWith(checkInstanceId)), region: required(checkWith(checkRegion)) }, 'Create image');
     instance = await findInstance(deps, region as string, instanceId as string);
-  } else {
-    instance = await pickInstance(deps);
   }
-  const request = instance && await askImageCreation(deps, instance);
-  return request && { region: instance!.region, request };
+  return askImageCreation(deps, instance);
 }
 
 /**
@@ -90,15 +85,9 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ region:
  */
 export function createImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const asked = await askRequest(deps, invocationOf(args));
-    if (!asked) {
-      return undefined;
-    }
-    const instance = await checkCreatable(deps, asked.region, asked.request);
-    if (!await confirmChange(deps.aws, createImageSummary(asked.request, instance))) {
-      return undefined;
-    }
-    return create(deps, asked.region, asked.request, instance, true);
+    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+      (asked) => checkCreatable(deps, asked.region, asked.request), (asked, instance) => createImageSummary(asked.request, instance));
+    return reviewed && create(deps, reviewed.answers.region, reviewed.answers.request, reviewed.plan, true);
   };
 }
 

@@ -7,7 +7,8 @@ import type { ActionDeps } from '../common/actionDeps';
 import { deprecateSummary, parseDeprecateRequest, type DeprecateAt } from './request';
 import { checkDeprecationDate } from './deprecationDates';
 import { askDeprecateAt } from './wizard';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 import { ownedImageTarget } from '../common/ownedImageTarget';
 
@@ -30,15 +31,20 @@ async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: Deprecat
 
 const isoOrNull = (image: ImageInfo) => (image.deprecationTime ? new Date(image.deprecationTime).toISOString() : null);
 
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: ImageInfo; at: DeprecateAt } | undefined> {
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<{ image: ImageInfo; at: DeprecateAt }> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input)) {
     const { imageId, region, at } = parseDeprecateRequest(withoutConfirmed(call.input));
     const image = await ownedImageTarget(deps, { imageId, region }, true);
-    return image && { image, at };
+    return image && { value: { image, at } };
   }
   const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
-  const at = image && await askDeprecateAt(image);
-  return at === undefined ? undefined : { image: image!, at };
+  return image && askDeprecateAt(image);
+}
+
+/** Throws when EC2 would refuse the date for this image. */
+function checkDate(image: ImageInfo, at: DeprecateAt): Promise<void> {
+  const problem = at ? checkDeprecationDate(at, image) : undefined;
+  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
 }
 
 /**
@@ -47,20 +53,12 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: 
  */
 export function deprecateImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const asked = await askRequest(deps, invocationOf(args));
-    if (!asked) {
+    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+      ({ image, at }) => checkDate(image, at), ({ image, at }) => deprecateSummary(image, at));
+    if (!reviewed) {
       return undefined;
     }
-    const { image, at } = asked;
-    if (at) {
-      const problem = checkDeprecationDate(at, image);
-      if (problem) {
-        throw new Error(problem);
-      }
-    }
-    if (!await confirmChange(deps.aws, deprecateSummary(image, at))) {
-      return undefined;
-    }
+    const { image, at } = reviewed.answers;
     const after = await applyDeprecation(deps, image, at);
     void vscode.window.showInformationMessage(after.deprecationTime
       ? `${image.name} (${image.id}): ${deprecationLabel(after)}.`

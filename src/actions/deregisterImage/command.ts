@@ -3,7 +3,6 @@ import type { AwsService } from '../../aws/awsService';
 import { AwsError } from '../../aws/errors';
 import type { ImageInfo } from '../../aws/model';
 import { ensureKnownRegions } from '../../aws/knownRegions';
-import { ownedImages } from '../../aws/ownedImages';
 import { confirmDestructive } from '../../shared/confirm';
 import { plural } from '../../shared/format';
 import { snapshotsOf } from '../../shared/imageSnapshots';
@@ -13,21 +12,14 @@ import type { ActionDeps } from '../common/actionDeps';
 import type { DeregisterResult } from '../../api/amiExplorerApi';
 import type { ActionSummary } from '../../shared/summaryText';
 import { parseDeregisterRequest } from './request';
-import { askImagesToRetire, type RegionBatch } from './wizard';
-import { confirmChange } from '../common/confirmChange';
+import { askDeregistration, type Retirement } from './wizard';
+import { prepare, type Prepared, type RegionBatch } from './preparation';
+import { reviewAnswers } from '../common/confirmChange';
+import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
-import { partialRetirement, snapshotPlan, type SnapshotPlan } from './retirementPlan';
+import { partialRetirement, snapshotPlan } from './retirementPlan';
 
 export type { DeregisterResult };
-
-/** What retiring one region's batch means, read before asking. */
-interface Prepared {
-  readonly region: string;
-  readonly images: ImageInfo[];
-  /** Live instances per image id. */
-  readonly instances: Record<string, string[]>;
-  readonly plan: SnapshotPlan;
-}
 
 /** Tree calls pass `(clickedItem, selectedItems)`: the selection wins when it includes the clicked item. */
 function batchesFromTree(images: readonly ImageInfo[]): RegionBatch[] {
@@ -42,37 +34,9 @@ function batchesFromTree(images: readonly ImageInfo[]): RegionBatch[] {
   return [...byRegion].map(([region, imageIds]) => ({ region, imageIds }));
 }
 
-async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
-  const { region } = batch;
-  const images = await ownedImages(aws, region, batch.imageIds, signal);
-  const [instances, users] = await Promise.all([
-    aws.instancesUsingImages(region, batch.imageIds, signal),
-    aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
-  ]);
-  return { region, images, instances, plan: snapshotPlan(images, users) };
-}
-
 function imageLine(image: ImageInfo, instances: readonly string[] | undefined): string {
   const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
   return `• ${image.name} (${image.id}, ${image.region}): ${running}`;
-}
-
-/** Asks whether the snapshots go too, when there are any; undefined when the person cancels. */
-async function askDeleteSnapshots(prepared: readonly Prepared[]): Promise<boolean | undefined> {
-  const deletable = prepared.flatMap((p) => p.plan.deletable);
-  const kept = prepared.flatMap((p) => p.plan.kept);
-  if (!deletable.length) {
-    return false;
-  }
-  const keptNote = kept.length ? `; ${plural(kept.length, 'snapshot')} other images use stay` : '';
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: 'Deregister and delete their snapshots', description: `${plural(deletable.length, 'snapshot')} no other image uses${keptNote}`, value: true },
-      { label: 'Deregister only', description: `keep the snapshots (they still cost storage)`, value: false },
-    ],
-    { title: 'Delete the snapshots too?', ignoreFocusOut: true },
-  );
-  return picked?.value;
 }
 
 async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
@@ -203,18 +167,18 @@ async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], de
   return result;
 }
 
-/** The batches a command works on, and whether a link's object already says what happens to the snapshots. */
-async function askBatches(deps: ActionDeps, call: Invocation): Promise<{ batches: RegionBatch[]; deleteSnapshots?: boolean } | undefined> {
+/**
+ * The prepared batches a command works on and whether their snapshots go too: a link's object names its images
+ * (and may say what happens to the snapshots), a tree call its selection; from the palette the wizard asks.
+ */
+async function askRetirement(deps: ActionDeps, call: Invocation): Promise<Answers<Retirement> | undefined> {
   if (call.via === 'link') {
     const { batch, deleteSnapshots } = parseDeregisterRequest(withoutConfirmed(call.input));
-    return { batches: [batch], deleteSnapshots: call.input.deleteSnapshots === undefined ? undefined : deleteSnapshots };
+    await ensureKnownRegions(deps.aws, [batch.region]);
+    return askDeregistration(deps, { batches: [batch], deleteSnapshots: call.input.deleteSnapshots === undefined ? undefined : deleteSnapshots });
   }
   const fromTree = call.via === 'tree' ? deps.images.imagesOf(call.node, call.selection) : [];
-  if (fromTree.length) {
-    return { batches: batchesFromTree(fromTree) };
-  }
-  const batch = await askImagesToRetire(deps.aws, deps.atCursor);
-  return batch && { batches: [batch] };
+  return askDeregistration(deps, { batches: fromTree.length ? batchesFromTree(fromTree) : undefined });
 }
 
 /**
@@ -224,20 +188,13 @@ async function askBatches(deps: ActionDeps, call: Invocation): Promise<{ batches
  */
 export function deregisterImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const call = invocationOf(args);
-    const asked = await askBatches(deps, call);
-    if (!asked) {
+    const reviewed = await reviewAnswers(deps.aws, await askRetirement(deps, invocationOf(args)),
+      (retirement) => Promise.resolve(retirement), ({ prepared, deleteSnapshots }) => deregisterSummary(prepared, deleteSnapshots));
+    if (!reviewed) {
       return undefined;
     }
-    if (call.via === 'link') {
-      await ensureKnownRegions(deps.aws, asked.batches.map((b) => b.region));
-    }
-    const prepared = await withProgress('Checking the images to deregister', (_report, signal) =>
-      Promise.all(asked.batches.map((b) => prepare(deps.aws, b, signal))));
-    const deleteSnapshots = asked.deleteSnapshots ?? await askDeleteSnapshots(prepared);
-    if (deleteSnapshots === undefined
-      || !await confirmChange(deps.aws, deregisterSummary(prepared, deleteSnapshots))
-      || !await confirm(prepared, deleteSnapshots)) {
+    const { prepared, deleteSnapshots } = reviewed.answers;
+    if (!await confirm(prepared, deleteSnapshots)) {
       return undefined;
     }
     const result = await runDeregister(deps, prepared, deleteSnapshots);

@@ -7,7 +7,9 @@ import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { parseTagsRequest, tagsSummary, type TagEdit } from './request';
 import { askTagEdit } from './wizard';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { ActionSummary } from '../../shared/summaryText';
+import type { Answers } from '../../shared/wizard/wizard';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 import { ownedImageTarget } from '../common/ownedImageTarget';
 import { snapshotsOf } from '../../shared/imageSnapshots';
@@ -98,15 +100,19 @@ async function applyTags(deps: ActionDeps, plan: TagPlan): Promise<Record<string
 }
 
 /** The image and edit a command works on: a link's complete object as it is, else the wizard. */
-async function askPlan(deps: ActionDeps, call: Invocation): Promise<TagPlan | undefined> {
+async function askEdit(deps: ActionDeps, call: Invocation): Promise<Answers<{ image: ImageInfo; edit: TagEdit }> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input)) {
     const { imageId, region, edit } = parseTagsRequest(withoutConfirmed(call.input));
     const image = await ownedImageTarget(deps, { imageId, region }, true);
-    return image && planTags(image, edit);
+    return image && { value: { image, edit } };
   }
   const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
-  const edit = image && await askTagEdit(image, groupByTagKey());
-  return edit && planTags(image, edit);
+  return image && askTagEdit(image, groupByTagKey());
+}
+
+function summaryOf(plan: TagPlan): ActionSummary {
+  const group = plan.groupValue === undefined ? undefined : { key: plan.groupKey, value: plan.groupValue };
+  return tagsSummary(plan.image, plan.edit, plan.snapshotIds, group);
 }
 
 /**
@@ -116,14 +122,12 @@ async function askPlan(deps: ActionDeps, call: Invocation): Promise<TagPlan | un
  */
 export function editTags(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const plan = await askPlan(deps, invocationOf(args));
-    if (!plan) {
+    const reviewed = await reviewAnswers(deps.aws, await askEdit(deps, invocationOf(args)),
+      ({ image, edit }) => Promise.resolve().then(() => planTags(image, edit)), (_asked, plan) => summaryOf(plan));
+    if (!reviewed) {
       return undefined;
     }
-    const group = plan.groupValue === undefined ? undefined : { key: plan.groupKey, value: plan.groupValue };
-    if (!await confirmChange(deps.aws, tagsSummary(plan.image, plan.edit, plan.snapshotIds, group))) {
-      return undefined;
-    }
+    const { plan } = reviewed;
     const tags = await applyTags(deps, plan);
     const { image, edit, snapshotIds } = plan;
     const where = snapshotIds.length ? ` and ${plural(snapshotIds.length, 'snapshot')}` : '';

@@ -6,11 +6,13 @@ import { waitForAccepted, withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { imageTarget } from '../common/imageTarget';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
+import type { ActionSummary } from '../../shared/summaryText';
+import type { Answers } from '../../shared/wizard/wizard';
 import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
 import { launchSummary, launchWarning, type LaunchPlan } from './launchChoices';
 import { parseLaunchRequest } from './request';
-import { askLaunch } from './wizard';
+import { askLaunch, type AskedLaunch } from './wizard';
 
 export async function findImage(deps: ActionDeps, region: string, imageId: string): Promise<ImageInfo> {
   const [image] = await deps.aws.findImagesById(region, [imageId]);
@@ -106,10 +108,10 @@ async function launch(deps: ActionDeps, plan: LaunchPlan & LaunchRequest, intera
 }
 
 /** The image and request a command works on: a link's complete object as it is, else the wizard from the image. */
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: ImageInfo; region: string; request: LaunchRequest } | undefined> {
+async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<AskedLaunch> | undefined> {
   if (call.via === 'link' && prefillsEverything(call.input)) {
     const { region, request } = parseLaunchRequest(withoutConfirmed(call.input));
-    return { image: await findImage(deps, region, request.imageId), region, request };
+    return { value: { image: await findImage(deps, region, request.imageId), region, request } };
   }
   const node = call.via === 'tree' ? call.node : undefined;
   const target = await imageTarget(deps, call.via === 'link' ? call.input : node);
@@ -117,8 +119,18 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: 
     return undefined;
   }
   const image = deps.images.imageOf(node) ?? await findImage(deps, target.region, target.imageId);
-  const request = await askLaunch(deps, image, target.region);
-  return request && { image, region: target.region, request };
+  return askLaunch(deps, image, target.region);
+}
+
+function summaryOf(image: ImageInfo, plan: LaunchPlan & LaunchRequest): ActionSummary {
+  const lines = launchSummary(plan);
+  const warning = launchWarning(image);
+  return {
+    title: `Launch ${plan.count} × ${plan.instanceType} from ${image.name}`,
+    accept: plan.count === 1 ? 'Launch' : `Launch ${plan.count} Instances`,
+    regions: [plan.region],
+    lines: warning ? [warning, ...lines] : lines,
+  };
 }
 
 /**
@@ -127,20 +139,9 @@ async function askRequest(deps: ActionDeps, call: Invocation): Promise<{ image: 
  */
 export function launchInstance(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const asked = await askRequest(deps, invocationOf(args));
-    if (!asked) {
-      return undefined;
-    }
-    const plan = await checkLaunchable(deps, asked.region, asked.request, asked.image, true);
-    const lines = launchSummary(plan);
-    const warning = launchWarning(asked.image);
-    const summary = {
-      title: `Launch ${plan.count} × ${plan.instanceType} from ${asked.image.name}`,
-      accept: plan.count === 1 ? 'Launch' : `Launch ${plan.count} Instances`,
-      regions: [asked.region],
-      lines: warning ? [warning, ...lines] : lines,
-    };
-    return await confirmChange(deps.aws, summary) ? launch(deps, plan, true) : undefined;
+    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+      (asked) => checkLaunchable(deps, asked.region, asked.request, asked.image, true), (asked, plan) => summaryOf(asked.image, plan));
+    return reviewed && launch(deps, reviewed.plan, true);
   };
 }
 

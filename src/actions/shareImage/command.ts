@@ -7,7 +7,7 @@ import { withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { askShareRequest, readShareContext } from './wizard';
-import { confirmChange } from '../common/confirmChange';
+import { reviewAnswers } from '../common/confirmChange';
 import { ensureConfirmed, invocationOf } from '../common/invocation';
 import { imageRequestFor } from '../common/requestFor';
 import { describeLaunchPermissions, exposes, isEmptyPermissionChange, parseShareRequest, shareRefusal, shareSummary, type ShareRequest } from './request';
@@ -66,14 +66,12 @@ async function applyShare(deps: ActionDeps, plan: SharePlan): Promise<LaunchPerm
  */
 export function shareImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const request = await imageRequestFor(deps, invocationOf(args), parseShareRequest, (target) => askShareRequest(deps.aws, target));
-    if (!request) {
+    const reviewed = await reviewAnswers(deps.aws, await imageRequestFor(deps, invocationOf(args), parseShareRequest, (target) => askShareRequest(deps.aws, target)),
+      (request) => prepare(deps.aws, request), (request, plan) => shareSummary(request, plan.details.image, plan.snapshots));
+    if (!reviewed) {
       return undefined;
     }
-    const plan = await prepare(deps.aws, request);
-    if (!await confirmChange(deps.aws, shareSummary(request, plan.details.image, plan.snapshots))) {
-      return undefined;
-    }
+    const { answers: request, plan } = reviewed;
     const after = await applyShare(deps, plan);
     void vscode.window.showInformationMessage(`${request.imageId} can now be launched by ${describeLaunchPermissions(after)}.`);
     return after;
