@@ -3,24 +3,15 @@ import type { AwsService } from '../aws/awsService';
 import type { SettingsHub } from '../settings/settingsHub';
 import { AwsError, isRegionDenial } from '../aws/errors';
 import { configuredRegions } from '../settings/connection';
-import type { ImageInfo } from '../aws/model';
 import { log } from '../shared/log';
 import { codeSettings } from '../settings/code';
 import { ImageResolver, type Resolution } from './imageResolver';
+import { compactImage, pack, readPersisted } from './persistedAnswers';
 
 const storageKey = 'amiExplorer.code.cache';
 /** Enough for any project; the newest answers win. */
 const maxPersisted = 5000;
 
-/**
- * What globalState holds: compact answers (no SDK response, no block devices) whose region lists are stored
- * once and referred to by index, so 5,000 answers stay well under a megabyte.
- */
-interface Persisted {
-  readonly connection: string;
-  readonly regionLists?: string[][];
-  readonly entries: (Resolution | (Omit<Extract<Resolution, { kind: 'notFound' }>, 'searched'> & { readonly searched: number }))[];
-}
 
 /**
  * Answers "what is this AMI id?" for the code features: one resolver per connection (account, endpoint and
@@ -97,7 +88,8 @@ export class AmiLookup implements vscode.Disposable {
       this.enabledRegions = undefined;
       this.resolver?.dispose();
       this.resolver = new ImageResolver({
-        lookup: (region, ids, signal) => this.aws.findImagesById(region, ids, signal),
+        // Kept compact in memory too: the SDK's response is the details document's, which fetches its own.
+        lookup: (region, ids, signal) => this.aws.findImagesById(region, ids, signal).then((images) => images.map(compactImage)),
         regions: () => this.regionsInScope(),
         deniedRegions: () => this.aws.deniedRegions(),
         isDenial: (error) => error instanceof AwsError && isRegionDenial(error),
@@ -107,9 +99,9 @@ export class AmiLookup implements vscode.Disposable {
           this.resolved.fire(results);
         },
       });
-      const persisted = this.state.get<Persisted>(storageKey);
+      const persisted = readPersisted(this.state.get<unknown>(storageKey));
       if (persisted?.connection === connection) {
-        this.resolver.load(unpack(persisted));
+        this.resolver.load(persisted.answers);
       }
     }
     return this.resolver;
@@ -154,41 +146,4 @@ export class AmiLookup implements vscode.Disposable {
     this.resolver?.dispose();
     this.resolved.dispose();
   }
-}
-
-/** The SDK's response and the block devices are for the details document, which fetches its own. */
-export function compactImage(image: ImageInfo): ImageInfo {
-  return { ...image, raw: undefined, blockDevices: [] };
-}
-
-/** Answers as globalState keeps them: compact images, each distinct list of regions searched stored once. */
-export function pack(connection: string, answers: readonly Resolution[]): Persisted {
-  const lists = new Map<string, number>();
-  const regionLists: string[][] = [];
-  const entries = answers.map((r) => {
-    if (r.kind === 'found') {
-      return { ...r, images: r.images.map(compactImage) };
-    }
-    if (r.kind !== 'notFound') {
-      return r;
-    }
-    const key = r.searched.join(',');
-    let index = lists.get(key);
-    if (index === undefined) {
-      index = regionLists.push([...r.searched]) - 1;
-      lists.set(key, index);
-    }
-    return { ...r, searched: index };
-  });
-  return { connection, regionLists, entries };
-}
-
-export function unpack(persisted: Persisted): Resolution[] {
-  return persisted.entries.flatMap((e): Resolution[] => {
-    if (e.kind !== 'notFound' || Array.isArray(e.searched)) {
-      return [e as Resolution];
-    }
-    const searched = persisted.regionLists?.[e.searched as number];
-    return searched ? [{ ...e, searched }] : [];
-  });
 }

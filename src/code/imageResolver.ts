@@ -2,6 +2,7 @@
 // Regions settle on their own: an id is answered as soon as the region holding it answers, "not found" waits for
 // every region, a region that refuses is skipped and named, and one that fails for now is asked again later.
 // Pure: the EC2 lookup is passed in, so the batching and caching rules are unit-tested on their own.
+import { setMaxListeners } from 'node:events';
 import type { ImageInfo } from '../aws/model';
 
 /** A region that was not searched, and why. */
@@ -68,6 +69,7 @@ export class ImageResolver {
   /** Bumped by clear(): answers of lookups started before are dropped, not cached. */
   private generation = 0;
   private readonly running = new Set<AbortController>();
+  private disposed = false;
   /** Failed ids: how many times in a row, and the timer that asks again. */
   private readonly retries = new Map<string, { attempts: number; timer?: ReturnType<typeof setTimeout> }>();
   private readonly batchSize: number;
@@ -117,6 +119,9 @@ export class ImageResolver {
 
   /** Joins the lookup of `id` in flight, or queues one, whatever the cache holds. */
   private lookUp(id: string): Promise<Resolution> {
+    if (this.disposed) {
+      return Promise.resolve({ kind: 'failed', id, errors: [{ region: '*', message: 'The lookup was stopped (the connection changed).' }], at: this.now() });
+    }
     let shared = this.inFlight.get(id);
     if (!shared) {
       shared = new Promise<Resolution>((resolve) => {
@@ -164,10 +169,13 @@ export class ImageResolver {
     this.retries.clear();
   }
 
-  /** Stops timers and lookups for good. */
+  /** Stops timers and lookups for good: what answers later is dropped, and nothing is asked again. */
   dispose(): void {
+    this.disposed = true;
     this.clear();
     clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queued = new Map();
   }
 
   private untilAborted(shared: Promise<Resolution>, signal: AbortSignal): Promise<Resolution> {
@@ -203,6 +211,8 @@ export class ImageResolver {
     this.queued = new Map();
     const generation = this.generation;
     const controller = new AbortController();
+    // Every region's calls of the batch listen to this one signal: more than Node's default of 10 is expected.
+    setMaxListeners(0, controller.signal);
     this.running.add(controller);
     const answered = new Set<string>();
     const answer = (results: readonly Resolution[]) => {
@@ -229,6 +239,9 @@ export class ImageResolver {
     } finally {
       this.running.delete(controller);
     }
+    if (this.disposed) {
+      return;
+    }
     if (generation !== this.generation) {
       // Cleared meanwhile: the waiters get an answer of the new generation instead.
       for (const [id, waiters] of batch) {
@@ -247,6 +260,9 @@ export class ImageResolver {
    * after that, only when someone asks.
    */
   private scheduleRetries(results: readonly Resolution[]): void {
+    if (this.disposed) {
+      return;
+    }
     for (const result of results) {
       const retry = this.retries.get(result.id);
       if (result.kind !== 'failed') {

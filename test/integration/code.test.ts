@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AmiLookup } from '../../src/code/amiLookup';
+import { readPersisted } from '../../src/code/persistedAnswers';
 import { shown } from '../markdownSafety';
 import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
@@ -232,7 +233,7 @@ describe('AMI ids in code', () => {
       const doc = await open(fixture('kubernetes/eksctl-cluster.yaml'));
       await hoverText(doc, positionOf(doc, id('ubuntuLatestArm')));
       // Answers are written to globalState a moment after they arrive.
-      const saved = () => JSON.stringify(api.globalState.get('amiExplorer.code.cache') ?? '').includes(id('ubuntuLatestArm'));
+      const saved = () => readPersisted(api.globalState.get('amiExplorer.code.cache'))?.answers.some((a) => a.id === id('ubuntuLatestArm')) ?? false;
       for (let waited = 0; !saved() && waited < 5_000; waited += 100) {
         await new Promise((r) => setTimeout(r, 100));
       }

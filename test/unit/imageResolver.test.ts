@@ -164,6 +164,28 @@ describe('ImageResolver', () => {
     assert.equal(calls, 2, 'asked again in the new generation');
   });
 
+  it('once disposed, asks nothing more: a late answer is dropped, nothing is retried or sent again', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => { release = r; });
+    let calls = 0;
+    const { resolver } = setup({ 'us-east-1': [] }, {
+      retryFailedAfterMs: 10,
+      lookup: async () => {
+        calls++;
+        await gate;
+        throw new Error('boom');
+      },
+    });
+    void resolver.resolve(id(1));
+    await new Promise((r) => setTimeout(r, 20));
+    resolver.dispose();
+    release();
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(calls, 1, 'no second lookup after dispose');
+    assert.equal((await resolver.resolve(id(2))).kind, 'failed');
+    assert.equal(calls, 1);
+  });
+
   it('a caller can stop waiting while the shared lookup goes on for the others', async () => {
     const { resolver } = setup({ 'us-east-1': [id(1)] });
     const abort = new AbortController();

@@ -26,7 +26,7 @@ export async function listImageableInstances(connection: Connection, region: str
   const out: InstanceInfo[] = [];
   const pages = paginateDescribeInstances(
     { client: ec2Client(connection, region), pageSize: 1000 },
-    { Filters: [{ Name: 'instance-state-name', Values: ['running', 'stopped'] }] },
+    { Filters: [{ Name: 'instance-state-name', Values: ['running', 'stopped'] }] }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();

@@ -30,7 +30,7 @@ export async function instancesUsingImages(
   }
   const pages = paginateDescribeInstances(
     { client: ec2Client(connection, region), pageSize: 1000 },
-    { Filters: [{ Name: 'image-id', Values: [...imageIds] }, { Name: 'instance-state-name', Values: liveInstanceStates }] },
+    { Filters: [{ Name: 'image-id', Values: [...imageIds] }, { Name: 'instance-state-name', Values: liveInstanceStates }] }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();
@@ -62,7 +62,7 @@ export async function imagesUsingSnapshots(
       Filters: [{ Name: 'block-device-mapping.snapshot-id', Values: [...snapshotIds] }],
       IncludeDeprecated: true,
       IncludeDisabled: true,
-    },
+    }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();

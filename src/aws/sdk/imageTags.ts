@@ -46,7 +46,7 @@ export async function ownedImagesTagged(
       Filters: Object.entries(tags).map(([key, value]) => ({ Name: `tag:${key}`, Values: [value] })),
       IncludeDeprecated: true,
       IncludeDisabled: true,
-    },
+    }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();

@@ -58,7 +58,7 @@ export async function newestImages(
   const all: ImageInfo[] = [];
   const pages = paginateDescribeImages(
     { client: ec2Client(connection, region), pageSize: 1000 },
-    describeImagesInput(query),
+    describeImagesInput(query), { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();
@@ -103,7 +103,7 @@ export async function findImagesById(connection: Connection, region: string, ids
   const found: ImageInfo[] = [];
   const pages = paginateDescribeImages(
     { client: ec2Client(connection, region), pageSize: 1000 },
-    { Filters: [{ Name: 'image-id', Values: [...ids] }], IncludeDeprecated: true, IncludeDisabled: true },
+    { Filters: [{ Name: 'image-id', Values: [...ids] }], IncludeDeprecated: true, IncludeDisabled: true }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();

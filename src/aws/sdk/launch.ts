@@ -42,7 +42,7 @@ export async function listInstanceTypes(connection: Connection, region: string, 
   const out: InstanceTypeInfo[] = [];
   const pages = paginateDescribeInstanceTypes(
     { client: ec2Client(connection, region), pageSize: 100 },
-    { Filters: [{ Name: 'processor-info.supported-architecture', Values: [architecture] }] },
+    { Filters: [{ Name: 'processor-info.supported-architecture', Values: [architecture] }] }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();
@@ -84,7 +84,7 @@ export async function listSubnets(connection: Connection, region: string, ids?: 
   const out: SubnetInfo[] = [];
   const pages = paginateDescribeSubnets(
     { client: ec2Client(connection, region) },
-    { Filters: ids ? [{ Name: 'subnet-id', Values: [...ids] }] : undefined },
+    { Filters: ids ? [{ Name: 'subnet-id', Values: [...ids] }] : undefined }, { abortSignal: signal },
   );
   for await (const page of pages) {
     signal?.throwIfAborted();
@@ -114,7 +114,7 @@ export async function listSecurityGroups(
     filters.push({ Name: 'group-id', Values: [...where.ids] });
   }
   const out: SecurityGroupInfo[] = [];
-  const pages = paginateDescribeSecurityGroups({ client: ec2Client(connection, region) }, { Filters: filters.length ? filters : undefined });
+  const pages = paginateDescribeSecurityGroups({ client: ec2Client(connection, region) }, { Filters: filters.length ? filters : undefined }, { abortSignal: signal });
   for await (const page of pages) {
     signal?.throwIfAborted();
     out.push(...(page.SecurityGroups ?? []).map(toSecurityGroup));
