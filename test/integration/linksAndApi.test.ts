@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api/amiExplorerApi';
 import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary } from './prompts';
+import { wizardScripts } from './wizardScript';
 import { ec2, registerTestImage, tag } from './ec2';
 import { liveInstances, runTestInstance } from './ec2Instances';
 import { image, imagesNamed, launchPermissionsOf, volumePermissionsOf } from './ec2Sharing';
@@ -19,6 +20,7 @@ describe('Actions: links and commands ask; the API does', () => {
   let doors: AmiExplorerApi;
   let account: string;
   restoreSettingAfter('regions');
+  const script = wizardScripts(() => api);
 
   before(async () => {
     api = await extensionApi();
@@ -137,6 +139,27 @@ describe('Actions: links and commands ask; the API does', () => {
     const byPrefix = await doors.findImages({ idPrefix: a.imageId.slice(0, 12), tags: { Project: 'FindMe' }, regions: [region, 'us-east-1'] });
     assert.ok(byPrefix.every((f) => f.imageId.startsWith(a.imageId.slice(0, 12))) && byPrefix.some((f) => f.imageId === a.imageId));
     await assert.rejects(doors.findImages({}), /at least one of "namePattern"/);
+  });
+
+  it('Find images from the palette: name or id, then tags, as numbered steps; an empty search is refused; the matches follow', async () => {
+    const wanted = await registerTestImage({ region, prefix: 'doors-find-wizard', tags: { Project: 'FindWizard' } });
+    const ui = script();
+    const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.findImages'));
+    const name = await ui.next('Find images: name or id');
+    assert.equal(name.numbers, '1/2');
+    await name.accept();
+    const tags = await ui.next('Find images: tags');
+    assert.equal(tags.numbers, '2/2');
+    await tags.accept();
+    const refused = await ui.next('Find images: tags');
+    assert.match(refused.validationMessage ?? '', /a search never lists everything/);
+    await refused.back();
+    await (await ui.next('Find images: name or id')).enter(wanted.name);
+    await (await ui.next('Find images: tags')).enter('Project=FindWizard');
+    const results = await ui.next('Find images: 1 images found');
+    assert.deepEqual(results.items(), [`${wanted.name} — ${wanted.imageId} · ${region} · available`]);
+    await results.cancel();
+    assert.deepEqual(await running, [{ imageId: wanted.imageId, region, name: wanted.name, state: 'available' }]);
   });
 
   it('every API method rejects an unknown option, naming the one meant, and changes nothing', async () => {

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, ImageQuery } from '../../aws/model';
-import { noIcons } from '../../shared/format';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { ensureKnownRegions } from '../../aws/knownRegions';
 import { invocationOf } from '../common/invocation';
 import { findFilters, maxFound, parseFindRequest, type FindRequest, type FoundImage } from './request';
-import { askFind } from './wizard';
+import { askFind, pickFound } from './wizard';
 
 /**
  * Owned and shared images matching the request in each region, newest first; a region that fails is named and the
@@ -63,14 +62,9 @@ export function findImages(deps: ActionDeps): CommandHandler {
       void vscode.window.showInformationMessage('No owned or shared image matches.');
       return [];
     }
-    type Item = vscode.QuickPickItem & { image: ImageInfo };
-    const picked = await vscode.window.showQuickPick<Item>(images.map((image) => ({
-      label: noIcons(image.name || image.id),
-      description: [image.id, image.region, image.state, image.deprecationTime ? 'deprecated' : undefined].filter(Boolean).join(' · '),
-      image,
-    })), { title: `${images.length}${images.length === maxFound ? '+' : ''} images found`, placeHolder: 'Pick one to reveal it in the Images view', matchOnDescription: true });
+    const picked = await pickFound(images, images.length === maxFound);
     if (picked) {
-      await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: picked.image.id, region: picked.image.region });
+      await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: picked.id, region: picked.region });
     }
     return images.map(found);
   };
