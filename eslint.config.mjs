@@ -20,6 +20,7 @@ const pure = [
   'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan}.ts',
   'src/actions/common/invocation.ts',
   'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views}.ts',
+  'src/shared/wizard/{flow,backStack,numbering,steps,prompts}.ts',
   'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers}.ts', 'src/explorer/pagedList.ts',
 ];
 

@@ -8,8 +8,8 @@ import { deprecateSummary, parseDeprecateRequest, type DeprecateAt } from './req
 import { checkDeprecationDate } from './deprecationDates';
 import { askDeprecateAt } from './wizard';
 import { reviewAnswers } from '../common/confirmChange';
-import type { Answers } from '../../shared/wizard/wizard';
-import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
+import { invocationOf } from '../common/invocation';
+import { ownedImageRequestFor } from '../common/requestFor';
 import { ownedImageTarget } from '../common/ownedImageTarget';
 
 
@@ -31,16 +31,6 @@ async function applyDeprecation(deps: ActionDeps, image: ImageInfo, at: Deprecat
 
 const isoOrNull = (image: ImageInfo) => (image.deprecationTime ? new Date(image.deprecationTime).toISOString() : null);
 
-async function askRequest(deps: ActionDeps, call: Invocation): Promise<Answers<{ image: ImageInfo; at: DeprecateAt }> | undefined> {
-  if (call.via === 'link' && prefillsEverything(call.input)) {
-    const { imageId, region, at } = parseDeprecateRequest(withoutConfirmed(call.input));
-    const image = await ownedImageTarget(deps, { imageId, region }, true);
-    return image && { value: { image, at } };
-  }
-  const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
-  return image && askDeprecateAt(image);
-}
-
 /** Throws when EC2 would refuse the date for this image. */
 function checkDate(image: ImageInfo, at: DeprecateAt): Promise<void> {
   const problem = at ? checkDeprecationDate(at, image) : undefined;
@@ -53,7 +43,8 @@ function checkDate(image: ImageInfo, at: DeprecateAt): Promise<void> {
  */
 export function deprecateImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const reviewed = await reviewAnswers(deps.aws, await askRequest(deps, invocationOf(args)),
+    const reviewed = await reviewAnswers(deps.aws, await ownedImageRequestFor(deps, invocationOf(args), parseDeprecateRequest,
+      (image, { at }) => ({ image, at }), askDeprecateAt),
       ({ image, at }) => checkDate(image, at), ({ image, at }) => deprecateSummary(image, at));
     if (!reviewed) {
       return undefined;

@@ -9,8 +9,8 @@ import { parseTagsRequest, tagsSummary, type TagEdit } from './request';
 import { askTagEdit } from './wizard';
 import { reviewAnswers } from '../common/confirmChange';
 import type { ActionSummary } from '../../shared/summaryText';
-import type { Answers } from '../../shared/wizard/wizard';
-import { invocationOf, prefillsEverything, withoutConfirmed, type Invocation } from '../common/invocation';
+import { invocationOf } from '../common/invocation';
+import { ownedImageRequestFor } from '../common/requestFor';
 import { ownedImageTarget } from '../common/ownedImageTarget';
 import { snapshotsOf } from '../../shared/imageSnapshots';
 import { applyTagChange, checkTagCount, describeTagChange, latestTag } from './tagChanges';
@@ -99,17 +99,6 @@ async function applyTags(deps: ActionDeps, plan: TagPlan): Promise<Record<string
   return tags;
 }
 
-/** The image and edit a command works on: a link's complete object as it is, else the wizard. */
-async function askEdit(deps: ActionDeps, call: Invocation): Promise<Answers<{ image: ImageInfo; edit: TagEdit }> | undefined> {
-  if (call.via === 'link' && prefillsEverything(call.input)) {
-    const { imageId, region, edit } = parseTagsRequest(withoutConfirmed(call.input));
-    const image = await ownedImageTarget(deps, { imageId, region }, true);
-    return image && { value: { image, edit } };
-  }
-  const image = await ownedImageTarget(deps, call.via === 'link' ? call.input : call.via === 'tree' ? call.node : undefined, false);
-  return image && askTagEdit(image, groupByTagKey());
-}
-
 function summaryOf(plan: TagPlan): ActionSummary {
   const group = plan.groupValue === undefined ? undefined : { key: plan.groupKey, value: plan.groupValue };
   return tagsSummary(plan.image, plan.edit, plan.snapshotIds, group);
@@ -122,7 +111,8 @@ function summaryOf(plan: TagPlan): ActionSummary {
  */
 export function editTags(deps: ActionDeps): CommandHandler {
   return async (...args) => {
-    const reviewed = await reviewAnswers(deps.aws, await askEdit(deps, invocationOf(args)),
+    const reviewed = await reviewAnswers(deps.aws, await ownedImageRequestFor(deps, invocationOf(args), parseTagsRequest,
+      (image, { edit }) => ({ image, edit }), (image) => askTagEdit(image, groupByTagKey())),
       ({ image, edit }) => Promise.resolve().then(() => planTags(image, edit)), (_asked, plan) => summaryOf(plan));
     if (!reviewed) {
       return undefined;
