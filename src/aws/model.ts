@@ -49,6 +49,8 @@ export interface ImageInfo {
   readonly imdsSupport?: string;
   readonly sourceImageId?: string;
   readonly sourceImageRegion?: string;
+  /** EC2's DeregistrationProtection: "enabled", "enabled-with-cooldown", "disabled-until <time>" or "disabled". */
+  readonly deregistrationProtection?: string;
   /** The SDK's own response object, shown verbatim in the details document. */
   readonly raw: unknown;
 }
