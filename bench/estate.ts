@@ -29,7 +29,7 @@ export async function createEstate(endpoint: string, count: number, concurrency 
   }));
   const regionOf = new Map<string, string>();
   const ids = await mapLimit(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-    const region = benchRegions[i % benchRegions.length];
+    const region = benchRegions[i % benchRegions.length]!;
     const arm = i % 3 === 0;
     const out = await clients.get(region)!.send(new RegisterImageCommand({
       Name: `service-${String(i).padStart(4, '0')}-${arm ? 'arm64' : 'x86_64'}`,

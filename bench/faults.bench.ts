@@ -9,6 +9,7 @@ import type { AwsService } from '../src/aws/awsService';
 import { AwsError, toAwsError } from '../src/aws/errors';
 import { problemsFor } from '../src/code/amiIdText';
 import type { Resolution } from '../src/code/imageResolver';
+import { at } from '../test/must';
 import type { BenchContext } from './context';
 import { benchRegions, sharedEstate, type Estate } from './estate';
 import { hover, newAwsService, newLookup, settled, treePage, useSettings } from './extensionLayer';
@@ -132,7 +133,7 @@ function idIn(estate: Estate, region: string): string {
 
 /** The region a rule set treats as "the faulted one" for the features that aim at it. */
 function target(s: Scenario): string {
-  return s.regions.length === 1 ? s.regions[0] : faulted;
+  return s.regions.length === 1 ? s.regions[0]! : faulted;
 }
 
 function short(text: string, max = 48): string {
@@ -338,7 +339,7 @@ export async function run(context: BenchContext): Promise<void> {
   const wrong = rows.filter((r) => r.wrong);
   const late = rows.filter((r) => !r.hung && r.ms > deadlineOf(r.scenario) + 2000);
   const healthyRows = rows.filter((r) => r.feature.includes(healthy) && r.scenario.regions !== everywhere && !r.scenario.regions.includes(healthy));
-  const slowestHealthy = healthyRows.reduce((a, b) => (b.ms > a.ms ? b : a), healthyRows[0]);
+  const slowestHealthy = healthyRows.reduce((a, b) => (b.ms > a.ms ? b : a), at(healthyRows, 0, 'a healthy-region row'));
   log(`time: until the answer shows (a hover also waits for the caller's account); hang: no answer within ${hangFactor} deadlines; calls: requests the proxy saw, every service (DescribeImages, DescribeImageAttribute, DescribeRegions, GetCallerIdentity), retries included; to faulted: those to the faulted regions`);
   const leftOpen = rows.filter((r) => r.leftOpen);
   log(`left open: requests still in flight when the feature's work had settled (its deadline passed), which the SDK goes on retrying outside the budget: ${leftOpen.length ? leftOpen.map((r) => `${r.scenario.label} / ${r.feature}`).join('; ') : 'none'}`);

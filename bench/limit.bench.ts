@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { clearFaults, faultStats, resetFaultStats, setFaults, type FaultRule } from '../sandbox/faults/client.mjs';
 import type { Resolution } from '../src/code/imageResolver';
+import { at, must } from '../test/must';
 import type { BenchContext } from './context';
 import { benchRegions, sharedEstate, type Estate } from './estate';
 import { newAwsService, newLookup, settled, useSettings } from './extensionLayer';
@@ -38,7 +39,7 @@ function missingIds(n: number): string[] {
 function check(results: readonly Resolution[], estate: Estate): void {
   for (const r of results) {
     const expected = estate.regionOf.get(r.id);
-    const ok = expected ? r.kind === 'found' && r.images.length === 1 && r.images[0].region === expected : r.kind === 'notFound' && r.searched.length === benchRegions.length;
+    const ok = expected ? r.kind === 'found' && r.images.length === 1 && r.images[0]!.region === expected : r.kind === 'notFound' && r.searched.length === benchRegions.length;
     if (!ok) {
       throw new Error(`${r.id}: ${JSON.stringify(r).slice(0, 300)}, expected ${expected ?? 'not found in every region'}`);
     }
@@ -56,7 +57,7 @@ async function coldResolve(context: BenchContext, rules: readonly FaultRule[], i
     if (!firstOfSession) {
       await aws.regions();
       await aws.accountId();
-      await Promise.all(benchRegions.map((region) => aws.findImagesById(region, [estate.ids[0]])));
+      await Promise.all(benchRegions.map((region) => aws.findImagesById(region, [at(estate.ids, 0, 'an estate image')])));
     }
     const budgetBefore = budgetPeaksByRegion(aws.budgetPeaks());
     await setFaults(context.endpoint, rules);
@@ -100,7 +101,7 @@ export async function run(context: BenchContext): Promise<void> {
   const estate = await sharedEstate(context, imageCount);
   const missing = missingIds(1);
   // The ids of each size: found ones spread over every region, one that exists nowhere (not for a single id).
-  const idsOf = (n: number) => (n === 1 ? [estate.ids[5]] : [...estate.ids.slice(0, n - 1), ...missing]);
+  const idsOf = (n: number) => (n === 1 ? [at(estate.ids, 5, 'estate image 5')] : [...estate.ids.slice(0, n - 1), ...missing]);
   useSettings(context.endpoint, benchRegions);
   log(`estate: ${count(imageCount)} images in ${benchRegions.length} regions (${ms(estate.createMs)} to create); the extension's AmiLookup and AwsService, regions and account already known, cache empty`);
 
@@ -118,7 +119,7 @@ export async function run(context: BenchContext): Promise<void> {
     const rows: { n: number; runs: Run[] }[] = [];
     for (const n of sizes) {
       const done: Run[] = [];
-      for (let i = 0; i < runs[n]; i++) {
+      for (let i = 0; i < must(runs[n], `the runs of ${n} ids`); i++) {
         done.push(await coldResolve(context, latency, idsOf(n), estate));
       }
       rows.push({ n, runs: done });
@@ -132,11 +133,12 @@ export async function run(context: BenchContext): Promise<void> {
       ...rows.map(({ n, runs: r }) => {
         const wall = median(r.map((x) => x.wallMs));
         const firstFound = median(r.map((x) => x.firstFoundMs));
+        const one = at(r, 0, `a run of ${n} ids`);
         return [
           count(n),
-          count(r[0].calls),
-          span(r[0].callsPerRegion),
-          `${span(r[0].proxyPeak)} / ${span(r[0].budgetPeak)}`,
+          count(one.calls),
+          span(one.callsPerRegion),
+          `${span(one.proxyPeak)} / ${span(one.budgetPeak)}`,
           ms(firstFound),
           ratio(firstFound / delayMs),
           ms(wall),

@@ -110,7 +110,7 @@ function missingIds(n: number): string[] {
 function check(results: readonly Resolution[], regionOf: ReadonlyMap<string, string>): void {
   for (const r of results) {
     const expected = regionOf.get(r.id);
-    const ok = expected ? r.kind === 'found' && r.images.length === 1 && r.images[0].region === expected : r.kind === 'notFound' && r.searched.length === benchRegions.length;
+    const ok = expected ? r.kind === 'found' && r.images.length === 1 && r.images[0]!.region === expected : r.kind === 'notFound' && r.searched.length === benchRegions.length;
     if (!ok) {
       throw new Error(`wrong answer for ${r.id}: ${JSON.stringify(r).slice(0, 300)}, expected ${expected ?? 'not found anywhere'}`);
     }
@@ -135,7 +135,7 @@ export async function run(context: BenchContext): Promise<void> {
   const all = [...pickBig, ...fromEstate, ...missing];
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j], all[i]];
+    [all[i], all[j]] = [all[j]!, all[i]!];
   }
   const mentions = all.map((id) => ({ id, region: regionOf.get(id) ?? bigRegion }));
   const text = bigFile(mentions);

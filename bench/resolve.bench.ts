@@ -22,6 +22,7 @@ import { budgetPeaksByRegion } from './proxyCounts';
 import { largeTerraform, writeWorkspace, type Mention } from './workspace';
 import { RequestCounter } from './requestCounter';
 import { count, kib, mean, median, ms, percentile, ratio, seededRandom, table, timed } from './stats';
+import { at, must } from '../test/must';
 
 const imageCount = 1000;
 const fileCount = 100;
@@ -67,13 +68,13 @@ function positionAt(lineStarts: readonly number[], offset: number): { line: numb
   let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) {
+    if (lineStarts[mid]! <= offset) {
       lo = mid;
     } else {
       hi = mid - 1;
     }
   }
-  return { line: lo, character: offset - lineStarts[lo] };
+  return { line: lo, character: offset - lineStarts[lo]! };
 }
 
 /** Well-formed ids that exist in no region. */
@@ -183,7 +184,7 @@ export async function run(context: BenchContext): Promise<void> {
     const missing = missingIds(Math.floor(imageCount * missingShare));
     const mentions: Mention[] = [
       ...estate.ids.map((id) => ({ id, region: estate.regionOf.get(id)! })),
-      ...missing.map((id, i) => ({ id, region: benchRegions[i % benchRegions.length] })),
+      ...missing.map((id, i) => ({ id, region: benchRegions[i % benchRegions.length]! })),
     ];
     const paths = writeWorkspace(tmp, mentions, fileCount);
     const texts = paths.map((p) => readFileSync(p, 'utf8'));
@@ -213,10 +214,10 @@ export async function run(context: BenchContext): Promise<void> {
       requests.attach(ec2Client(connection, region));
     }
     // Open one connection per region and load credentials once, so "cold" means an empty cache, not a cold socket.
-    await Promise.all(benchRegions.map((region) => findImagesById(connection, region, [found[0]])));
+    await Promise.all(benchRegions.map((region) => findImagesById(connection, region, [must(found[0], 'an estate id in the files')])));
     const rtt: number[] = [];
     for (let i = 0; i < roundTrips; i++) {
-      rtt.push((await timed(() => findImagesById(connection, benchRegions[0], [found[0]]))).ms);
+      rtt.push((await timed(() => findImagesById(connection, benchRegions[0], [must(found[0], 'an estate id in the files')]))).ms);
     }
     const roundTrip = median(rtt);
     log(`round trip: one DescribeImages (1 id, 1 region), median of ${roundTrips}: ${ms(roundTrip)}`);
@@ -229,7 +230,7 @@ export async function run(context: BenchContext): Promise<void> {
 
       const cold: Row['cold'][] = [];
       let resolver: ImageResolver | undefined;
-      for (let i = 0; i < coldRuns[n]; i++) {
+      for (let i = 0; i < must(coldRuns[n], `the cold runs of ${n} ids`); i++) {
         const lookups: LookupStats = { n: 0, inFlight: 0, maxInFlight: 0 };
         const aws = new AwsService(settingsHub());
         resolver = newResolver(aws, lookups);
@@ -251,7 +252,7 @@ export async function run(context: BenchContext): Promise<void> {
       warmResolver = resolver;
 
       // The naive way, in full when it fits the budget (judged from the previous size), else on a sample.
-      const perCall = rows.length ? rows[rows.length - 1].naive.ms / rows[rows.length - 1].naive.calls : 0;
+      const perCall = rows.length ? rows[rows.length - 1]!.naive.ms / rows[rows.length - 1]!.naive.calls : 0;
       const naiveCalls = n * benchRegions.length;
       const sampled = perCall * naiveCalls > naiveBudgetMs ? ids.filter((id) => estate.regionOf.has(id)).slice(0, naiveSampleIds - 2).concat(missing.slice(0, 2)) : ids;
       requests.reset();
@@ -264,7 +265,7 @@ export async function run(context: BenchContext): Promise<void> {
         ? { calls: naiveCalls, ms: naiveMs }
         : { calls: naiveCalls, ms: (naiveMs * ids.length) / sampled.length, sampledIds: sampled.length, sampleMs: naiveMs };
 
-      rows.push({ n, cold: { ...cold[0], ms: coldMs }, warm: { calls: warmCalls, ms: median(warmTimes) }, naive });
+      rows.push({ n, cold: { ...at(cold, 0, `a cold resolve of ${n} ids`), ms: coldMs }, warm: { calls: warmCalls, ms: median(warmTimes) }, naive });
     }
 
     const extrapolated = rows.find((r) => r.naive.sampledIds);
@@ -300,7 +301,7 @@ export async function run(context: BenchContext): Promise<void> {
     const random = seededRandom(42);
     const points: { file: ScannedFile; offset: number }[] = [];
     while (points.length < hoverCount) {
-      const file = files[Math.floor(random() * files.length)];
+      const file = at(files, Math.floor(random() * files.length), 'a scanned file');
       const match = file.matches[Math.floor(random() * file.matches.length)];
       if (match && warmResolver!.peek(match.id)) {
         points.push({ file, offset: match.offset + Math.floor(random() * match.id.length) });

@@ -1,5 +1,6 @@
 // Small numeric and formatting helpers for the benchmark.
 import { performance } from 'node:perf_hooks';
+import { at } from '../test/must';
 
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
@@ -9,7 +10,7 @@ export function median(values: readonly number[]): number {
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
+  return at(sorted, rank - 1, `a value for percentile ${p}`);
 }
 
 export function mean(values: readonly number[]): number {
@@ -30,7 +31,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i], i);
+      results[i] = await fn(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -77,8 +78,8 @@ export function kib(bytes: number): string {
 
 /** Rows of cells as an aligned text table: the first column left-aligned, the others right-aligned. */
 export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  const widths = at(rows, 0, 'the header row').map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('   ').trimEnd())
+    .map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('   ').trimEnd())
     .join('\n');
 }

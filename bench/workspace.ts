@@ -88,13 +88,13 @@ const renders: readonly Render[] = [terraform, cloudFormation, boto3, shell];
 export function writeWorkspace(dir: string, mentions: readonly Mention[], fileCount: number): string[] {
   const perFile = Array.from({ length: fileCount }, () => [] as Mention[]);
   mentions.forEach((m, j) => {
-    perFile[j % fileCount].push(m);
+    perFile[j % fileCount]!.push(m);
     if (j % 3 === 0) {
-      perFile[(j * 7 + 13) % fileCount].push(m);
+      perFile[(j * 7 + 13) % fileCount]!.push(m);
     }
   });
   return perFile.map((list, index) => {
-    const { name, text } = renders[index % renders.length](index, list);
+    const { name, text } = renders[index % renders.length]!(index, list);
     const path = join(dir, name);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, text);

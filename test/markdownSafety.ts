@@ -77,7 +77,7 @@ function partFindings(part: string): string[] {
   // `\$(name)` is how VS Code keeps an icon literal: its name and parentheses stay as they are.
   const text = part.replace(/\\\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g, (icon, offset: number) => (isEscaped(part, offset + 1) ? 'icon' : icon));
   for (let i = 0; i < text.length; i++) {
-    if (punctuation.test(text[i]) && text[i] !== '\\' && !isEscaped(text, i)) {
+    if (punctuation.test(text[i]!) && text[i] !== '\\' && !isEscaped(text, i)) {
       findings.push(`${describe(text, i)} at ${i} in "${part}"`);
     }
   }
@@ -92,7 +92,7 @@ export function markdownFindings(markdown: string, allowedCommands: readonly str
   const findings: string[] = [];
   for (const m of markdown.matchAll(/command:([A-Za-z0-9_.-]+)/g)) {
     const inOwnLink = markdown.slice(Math.max(0, (m.index ?? 0) - 2), m.index) === '](';
-    if (!inOwnLink || !allowedCommands.includes(m[1])) {
+    if (!inOwnLink || !allowedCommands.includes(m[1]!)) {
       findings.push(`a link to command ${m[1]}`);
     }
   }
@@ -101,7 +101,7 @@ export function markdownFindings(markdown: string, allowedCommands: readonly str
     findings.push('a sentinel without its pair: hostile text was cut');
   }
   for (let i = 1; i < parts.length; i += 2) {
-    findings.push(...partFindings(parts[i]));
+    findings.push(...partFindings(parts[i]!));
   }
   return findings;
 }
@@ -117,8 +117,8 @@ export function plainTextFindings(text: string): string[] {
   const parts = text.split(sentinel);
   for (let i = 1; i < parts.length; i += 2) {
     // Labels are not Markdown: one backslash right before keeps an icon literal, whatever precedes it.
-    for (const m of parts[i].matchAll(/\$\(/g)) {
-      if (parts[i][(m.index ?? 0) - 1] !== '\\') {
+    for (const m of parts[i]!.matchAll(/\$\(/g)) {
+      if (parts[i]![(m.index ?? 0) - 1] !== '\\') {
         findings.push(`a live $( icon in "${parts[i]}"`);
       }
     }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AmiLookup } from '../../src/code/amiLookup';
 import { readPersisted } from '../../src/code/persistedAnswers';
 import { shown } from '../markdownSafety';
+import { must } from '../must';
 import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 
@@ -13,7 +14,7 @@ interface SeededImage { id: string; name: string }
 interface Manifest { images: Record<string, string>; regions: Record<string, { images: SeededImage[] }> }
 
 const sandbox = manifest() as unknown as Manifest;
-const id = (name: string) => sandbox.images[name];
+const id = (name: string) => must(sandbox.images[name], `sandbox image ${name}`);
 const nameOf = (name: string) => Object.values(sandbox.regions).flatMap((r) => r.images).find((i) => i.id === id(name))!.name;
 const sandboxRegions = '(us-east-1, eu-west-1, ap-southeast-2)';
 
@@ -106,12 +107,12 @@ describe('AMI ids in code', () => {
       const found = await problems(doc.uri, 3);
       const byCode = Object.fromEntries(found.map((d) => [d.code as string, d]));
       assert.deepEqual(Object.keys(byCode).sort(), ['deprecated', 'disabled', 'wrong-region']);
-      assert.equal(severityName(byCode.deprecated), 'Warning');
-      assert.match(byCode.deprecated.message, new RegExp(`^${id('deprecated')} \\(${nameOf('deprecated')}\\) is deprecated since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(us-east-1\\)`));
-      assert.equal(severityName(byCode.disabled), 'Error');
-      assert.equal(byCode.disabled.message, `${id('petTrackerDisabled')} (${nameOf('petTrackerDisabled')}) is disabled in us-east-1: it cannot be launched until its owner re-enables it.`);
-      assert.equal(byCode['wrong-region'].range.start.line, positionOf(doc, id('petTrackerLatest'), 1).line);
-      assert.match(byCode['wrong-region'].message, /is in us-east-1, but this code is for ap-southeast-2/);
+      assert.equal(severityName(must(byCode.deprecated, 'deprecated problem')), 'Warning');
+      assert.match(must(byCode.deprecated, 'deprecated problem').message, new RegExp(`^${id('deprecated')} \\(${nameOf('deprecated')}\\) is deprecated since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(us-east-1\\)`));
+      assert.equal(severityName(must(byCode.disabled, 'disabled problem')), 'Error');
+      assert.equal(must(byCode.disabled, 'disabled problem').message, `${id('petTrackerDisabled')} (${nameOf('petTrackerDisabled')}) is disabled in us-east-1: it cannot be launched until its owner re-enables it.`);
+      assert.equal(must(byCode['wrong-region'], 'wrong-region problem').range.start.line, positionOf(doc, id('petTrackerLatest'), 1).line);
+      assert.match(must(byCode['wrong-region'], 'wrong-region problem').message, /is in us-east-1, but this code is for ap-southeast-2/);
     });
   });
 
@@ -121,6 +122,7 @@ describe('AMI ids in code', () => {
       assert.match(await hoverText(doc, positionOf(doc, id('petTrackerLatestEu'))), /owned by you · eu-west-1 · available/);
       assert.match(await hoverText(doc, positionOf(doc, id('sharedWithMe'))), /shared with you · us-east-1/);
       const [missing] = await problems(doc.uri, 1);
+      assert.ok(missing, 'one problem');
       assert.equal(severityName(missing), 'Warning');
       assert.equal(missing.message, `ami-0123456789abcdef0 is not visible in any of the 3 regions searched ${sandboxRegions}: it may be deregistered, private to another account, or a typo.`);
       const lenses = await codeLensTitles(doc);
@@ -160,6 +162,7 @@ describe('AMI ids in code', () => {
       `${nameOf('sharedWithMeEu')} · eu-west-1 · available`,
     ]);
     const [legacy] = await problems(boto3.uri, 1);
+    assert.ok(legacy, 'one problem');
     assert.match(legacy.message, /^ami-12345678 is not visible in any of the 3 regions searched/);
   });
 
@@ -168,11 +171,12 @@ describe('AMI ids in code', () => {
     assert.match(await hoverText(doc, positionOf(doc, id('ubuntuLatest'))), /public · us-east-1 · available/);
     const found = await problems(doc.uri, 2);
     const byCode = Object.fromEntries(found.map((d) => [d.code as string, d]));
-    assert.match(byCode['not-found'].message, new RegExp(`^${id('partnerNotShared')} is not visible in any of the 3 regions searched`));
+    const upperCase = must(byCode['upper-case'], 'upper-case problem');
+    assert.match(must(byCode['not-found'], 'not-found problem').message, new RegExp(`^${id('partnerNotShared')} is not visible in any of the 3 regions searched`));
     const written = id('petTrackerV11').toUpperCase();
-    assert.equal(byCode['upper-case'].message, `${written} has upper-case letters: AMI ids are lower case (${id('petTrackerV11')}).`);
-    assert.match(await hoverText(doc, byCode['upper-case'].range.start), new RegExp(`\\*\\*${nameOf('petTrackerV11')}\\*\\*`), 'the id still resolves');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, byCode['upper-case'].range);
+    assert.equal(upperCase.message, `${written} has upper-case letters: AMI ids are lower case (${id('petTrackerV11')}).`);
+    assert.match(await hoverText(doc, upperCase.range.start), new RegExp(`\\*\\*${nameOf('petTrackerV11')}\\*\\*`), 'the id still resolves');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, upperCase.range);
     const fix = actions.find((a) => a.title === `Write as ${id('petTrackerV11')}`);
     assert.ok(fix?.edit, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
   });
@@ -194,12 +198,13 @@ describe('AMI ids in code', () => {
       assert.deepEqual(await problems(doc.uri, 0), []);
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), `old: ${id('petTrackerDisabled')}\n`));
       const [disabled] = await problems(doc.uri, 1);
+      assert.ok(disabled, 'one problem');
       assert.equal(disabled.code, 'disabled');
       assert.equal(disabled.range.start.line, 1);
       await editor.edit((e) => e.delete(doc.lineAt(1).rangeIncludingLineBreak));
       assert.deepEqual(await problems(doc.uri, 0), []);
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'typo: ami-0000000000000dead\n'));
-      assert.equal((await problems(doc.uri, 1))[0].code, 'not-found');
+      assert.equal(must((await problems(doc.uri, 1))[0], 'a problem').code, 'not-found');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       assert.deepEqual(await problems(doc.uri, 0), [], 'cleared on close');
     });
@@ -240,7 +245,7 @@ describe('AMI ids in code', () => {
       const reopened = new AmiLookup(api.aws, api.settings, api.globalState);
       try {
         const answer = reopened.peek(id('ubuntuLatestArm'));
-        assert.equal(answer?.kind === 'found' && answer.images[0].name, nameOf('ubuntuLatestArm'));
+        assert.equal(answer?.kind === 'found' && answer.images[0]?.name, nameOf('ubuntuLatestArm'));
       } finally {
         reopened.dispose();
       }
@@ -298,15 +303,15 @@ describe('AMI ids in code', () => {
     it('opens the Images view at an image, through its region and tag group', async () => {
       assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('petTrackerLatest'), region: 'us-east-1' }), true);
       assert.equal(selected().length, 1);
-      assert.ok(selected()[0].startsWith(nameOf('petTrackerLatest')), selected().join());
-      assert.equal(api.images.view.selection[0].parent && label(api.images.view.selection[0].parent).startsWith('Project: PetTracker'), true);
+      assert.ok(selected()[0]?.startsWith(nameOf('petTrackerLatest')), selected().join());
+      assert.equal(api.images.view.selection[0]?.parent && label(api.images.view.selection[0].parent).startsWith('Project: PetTracker'), true);
     });
 
     it('loads further pages when the image is not on the first one', async () => {
       await setting('pageSize', 20);
       api.images.provider.refresh();
       assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('batchFirst'), region: 'us-east-1' }), true);
-      assert.ok(selected()[0].startsWith(nameOf('batchFirst')), selected().join());
+      assert.ok(selected()[0]?.startsWith(nameOf('batchFirst')), selected().join());
     });
 
     it('from the palette, acts on the id under the cursor', async () => {
@@ -315,7 +320,7 @@ describe('AMI ids in code', () => {
       const at = positionOf(doc, id('petTrackerLatestEu'));
       editor.selection = new vscode.Selection(at, at);
       assert.equal(await vscode.commands.executeCommand('amiExplorer.revealImage'), true);
-      assert.ok(selected()[0].startsWith(nameOf('petTrackerLatestEu')), selected().join());
+      assert.ok(selected()[0]?.startsWith(nameOf('petTrackerLatestEu')), selected().join());
       await open(doc.uri);
       vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
       assert.equal(await vscode.commands.executeCommand('amiExplorer.copyImageId'), id('petTrackerLatestEu'));

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { must } from '../must';
 import { extensionApi, label, restoreSettingAfter, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 import { answerQuickPick } from './quickPick';
@@ -37,7 +38,7 @@ describe('profiles, regions and grouping', () => {
 
   describe('selectProfile from the palette', () => {
     restoreSettingAfter('profile');
-    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const folder = must(vscode.workspace.workspaceFolders?.[0], 'the sample workspace folder').uri;
     const dotVscode = vscode.Uri.joinPath(folder, '.vscode').fsPath;
     const hadDotVscode = existsSync(dotVscode);
     const saved = process.env.AWS_CONFIG_FILE;
@@ -96,6 +97,7 @@ describe('profiles, regions and grouping', () => {
       await vscode.commands.executeCommand('amiExplorer.refresh');
       assert.deepEqual(await api.images.provider.getChildren(), []);
       const [error] = await api.instances.provider.getChildren();
+      assert.ok(error, 'a node in the Instances view');
       assert.match(label(error), /^No AWS credentials found for the default credential chain\.$/);
     } finally {
       process.env = saved;

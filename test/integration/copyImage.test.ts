@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DisableImageCommand, type Image } from '@aws-sdk/client-ec2';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import { must } from '../must';
 import { ec2, tag } from './ec2';
 import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from './ec2Sharing';
 import * as vscode from 'vscode';
@@ -36,7 +37,7 @@ describe('copy image to regions', function () {
     const result = await copy({ imageId: src.ImageId, region: source, targetRegions: targets, name, copyTags: true });
     assert.deepEqual(Object.keys(result).sort(), [...targets].sort());
     for (const region of targets) {
-      const copied = await image(region, result[region]);
+      const copied = await image(region, must(result[region], `the copy in ${region}`));
       assert.equal(copied.Name, name);
       assert.equal(copied.Description, 'golden base', 'the description defaults to the source\'s');
       assert.equal(copied.State, 'available');
@@ -44,7 +45,7 @@ describe('copy image to regions', function () {
       assert.equal(copied.SourceImageRegion, source);
       assert.equal(tag(copied, 'Project'), 'CopyTest');
       assert.equal(tag(copied, 'Team'), 'platform');
-      assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, false);
+      assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.Encrypted, false);
       const owned = await ownedScope(api, region);
       assert.ok(owned.images.some((i) => i.id === result[region]), `the Images view lists ${result[region]} under ${region} › Owned by me`);
     }
@@ -56,20 +57,20 @@ describe('copy image to regions', function () {
 
   it('keeps the source\'s name, drops the tags unless asked, and encrypts with the default EBS key', async () => {
     const result = await copy({ imageId: src.ImageId, region: source, targetRegions: ['us-east-2'], encrypted: true });
-    const copied = await image('us-east-2', result['us-east-2']);
+    const copied = await image('us-east-2', must(result['us-east-2'], 'the copy in us-east-2'));
     assert.equal(copied.Name, src.Name);
     assert.equal(copied.Tags?.length ?? 0, 0, 'no tags without copyTags');
-    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, true);
-    assert.match(copied.BlockDeviceMappings?.[0].Ebs?.KmsKeyId ?? '', /^arn:aws:kms:us-east-2:/);
+    assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.Encrypted, true);
+    assert.match(copied.BlockDeviceMappings?.[0]?.Ebs?.KmsKeyId ?? '', /^arn:aws:kms:us-east-2:/);
   });
 
   it('encrypts with the KMS key an alias names in the target region', async () => {
     const alias = `alias/copy-test-${Date.now()}`;
     const keyArn = await createKmsAlias('eu-central-1', alias);
     const result = await copy({ imageId: src.ImageId, region: source, targetRegions: ['eu-central-1'], name: `${src.Name}-kms`, kmsKeyId: alias });
-    const copied = await image('eu-central-1', result['eu-central-1']);
-    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.Encrypted, true);
-    assert.equal(copied.BlockDeviceMappings?.[0].Ebs?.KmsKeyId, keyArn);
+    const copied = await image('eu-central-1', must(result['eu-central-1'], 'the copy in eu-central-1'));
+    assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.Encrypted, true);
+    assert.equal(copied.BlockDeviceMappings?.[0]?.Ebs?.KmsKeyId, keyArn);
   });
 
   describe('the wizard', () => {

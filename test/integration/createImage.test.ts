@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, StopInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
+import { must } from '../must';
 import { extensionApi, publicApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary } from './prompts';
 import { wizardScripts } from './wizardScript';
@@ -41,7 +42,7 @@ describe('Create image from instance', () => {
     });
     assert.match(imageId, /^ami-[0-9a-f]{17}$/);
     const out = await ec2(region).send(new DescribeImagesCommand({ ImageIds: [imageId] }));
-    const image = out.Images![0];
+    const image = must(out.Images?.[0], `image ${imageId} in ${region}`);
     assert.equal(image.Name, 'bake-suite-web-2026.11.23');
     assert.equal(image.Description, 'web tier, nightly bake');
     assert.equal(image.State, 'available');
@@ -62,7 +63,7 @@ describe('Create image from instance', () => {
     assert.ok(regionNode.owned.images.some((i) => i.id === imageId), 'listed under Owned by me');
     const selected = api.images.view.selection[0];
     assert.ok(selected?.id.endsWith(`/${imageId}`), `selected: ${api.images.view.selection.map((n) => n.id).join()}`);
-    assert.equal(label(selected), 'bake-suite-web-2026.11.23');
+    assert.equal(label(must(selected, 'the selected node')), 'bake-suite-web-2026.11.23');
   });
 
   describe('the wizard', () => {

@@ -78,7 +78,7 @@ describe('Deregister action', () => {
     const ids = images.map((i) => i.imageId);
     const result = await deregister({ imageIds: ids, region, deleteSnapshots: true, confirmed: true });
     assert.deepEqual(result.deregistered, ids);
-    assert.deepEqual(result.deletedSnapshots.sort(), [shared, images[2].snapshotId].sort());
+    assert.deepEqual(result.deletedSnapshots.sort(), [shared, images[2]!.snapshotId].sort());
     for (const id of ids) {
       assert.equal(await imageNow(id), undefined, `${id} is gone`);
     }

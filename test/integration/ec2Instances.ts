@@ -3,13 +3,14 @@ import {
   DescribeInstancesCommand, DescribeSnapshotsCommand, RunInstancesCommand, type Instance, type Snapshot,
 } from '@aws-sdk/client-ec2';
 import { ec2 } from './ec2';
+import { must } from '../must';
 
 export async function runTestInstance(region: string, imageId: string, tags: Record<string, string>): Promise<string> {
   const out = await ec2(region).send(new RunInstancesCommand({
     ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
     TagSpecifications: [{ ResourceType: 'instance', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }],
   }));
-  return out.Instances![0].InstanceId!;
+  return must(out.Instances?.[0]?.InstanceId, `the id of the instance launched from ${imageId}`);
 }
 
 /** Every instance of the region that is not terminated. */

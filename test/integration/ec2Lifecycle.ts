@@ -8,6 +8,7 @@ import {
   RunInstancesCommand,
   type Image,
 } from '@aws-sdk/client-ec2';
+import { must } from '../must';
 import { ec2, newSnapshot as sharedNewSnapshot, registerTestImage, type TestImage } from './ec2';
 
 export type { TestImage };
@@ -47,7 +48,7 @@ export async function foreignSharedImage(ourAccount: string): Promise<TestImage>
 
 export async function runInstance(imageId: string): Promise<string> {
   const { Instances = [] } = await ec2(lifecycleRegion).send(new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1, InstanceType: 't3.micro' }));
-  return Instances[0].InstanceId!;
+  return must(Instances[0]?.InstanceId, `the id of the instance launched from ${imageId}`);
 }
 
 /** The image as EC2 reports it now, or undefined once it is gone. */

@@ -2,6 +2,7 @@
 import { DescribeImageAttributeCommand, DescribeImagesCommand, DescribeSnapshotAttributeCommand, type Image } from '@aws-sdk/client-ec2';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { ec2, registerTestImage } from './ec2';
+import { must } from '../must';
 
 /** A fresh EBS-backed image with its own snapshot, as EC2 describes it. */
 export async function registerImage(region: string, prefix: string, options: { tags?: Record<string, string>; encrypted?: boolean; description?: string } = {}): Promise<Image> {
@@ -10,7 +11,7 @@ export async function registerImage(region: string, prefix: string, options: { t
 
 export async function image(region: string, imageId: string): Promise<Image> {
   const out = await ec2(region).send(new DescribeImagesCommand({ ImageIds: [imageId], IncludeDeprecated: true, IncludeDisabled: true }));
-  return out.Images![0];
+  return must(out.Images?.[0], `image ${imageId} in ${region}`);
 }
 
 /** The caller's images named `name` in a region. */

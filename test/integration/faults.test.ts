@@ -10,6 +10,7 @@ import { clearFaults, setFaults } from '../../sandbox/faults/client.mjs';
 import type { FaultRule } from '../../sandbox/faults/client.mjs';
 import type { AmiExplorerApi } from '../../src/api/amiExplorerApi';
 import { shown } from '../markdownSafety';
+import { must } from '../must';
 import { childByLabel, extensionApi, label, manifest, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
 interface Manifest { images: Record<string, string> }
@@ -119,13 +120,13 @@ describe('faults in one region', () => {
   for (const [what, expected] of Object.entries(classes)) {
     it(`${what}: the region says so, the others answer, no wrong "not found", nothing hangs`, async function () {
       // A hung region costs the 30 s deadline per call that has to wait it out: the tree's, the action's.
-      this.timeout(expected.rules[0].fault === 'hang' ? 240_000 : 120_000);
+      this.timeout(expected.rules[0]?.fault === 'hang' ? 240_000 : 120_000);
       await setFaults(endpoint, expected.rules);
       await vscode.commands.executeCommand('amiExplorer.refresh');
 
       // Code first: its lookups start now and settle while the tree is read.
-      const deprecated = seeded.images.deprecated;
-      const inFaulty = seeded.images.petTrackerLatestEu;
+      const deprecated = must(seeded.images.deprecated, 'sandbox image deprecated');
+      const inFaulty = must(seeded.images.petTrackerLatestEu, 'sandbox image petTrackerLatestEu');
       const doc = await openFile(`healthy    = "${deprecated}"\nfaulty     = "${inFaulty}"\nnowhere    = "${missing}"\n`);
 
       // A found id answers from its own region, whatever the faulty one does.
@@ -135,10 +136,11 @@ describe('faults in one region', () => {
       api.images.provider.refresh();
       const roots = await api.images.provider.getChildren();
       const byRegion = Object.fromEntries(roots.map((r) => [label(r), r]));
-      const [error] = await (await childByLabel(byRegion[faulty], /^Owned by me/)).getChildren();
+      const [error] = await (await childByLabel(must(byRegion[faulty], `the ${faulty} node`), /^Owned by me/)).getChildren();
+      assert.ok(error, `a node under ${faulty} › Owned by me`);
       assert.equal(error.getTreeItem().contextValue, 'error', `an error node under ${faulty}: ${label(error)}`);
       assert.match(label(error), expected.treeError);
-      const healthy = await (await childByLabel(byRegion['us-east-1'], /^Owned by me/)).getChildren();
+      const healthy = await (await childByLabel(must(byRegion['us-east-1'], 'the us-east-1 node'), /^Owned by me/)).getChildren();
       assert.ok(healthy.length && healthy.every((n) => n.getTreeItem().contextValue !== 'error'), 'us-east-1 lists its images');
 
       // The missing id: "not found" over the regions that answered when the faulty one refuses; otherwise only
@@ -185,7 +187,7 @@ describe('faults in one region', () => {
     this.timeout(60_000);
     await setFaults(endpoint, [{ fault: 'latency', region: faulty, service: 'ec2', delayMs: 2_000 }]);
     await vscode.commands.executeCommand('amiExplorer.refresh');
-    const inFaulty = seeded.images.petTrackerLatestEu;
+    const inFaulty = must(seeded.images.petTrackerLatestEu, 'sandbox image petTrackerLatestEu');
     const doc = await openFile(`a = "${inFaulty}"\nb = "${missing}"\n`);
     assert.match(await hoverText(doc, inFaulty), /owned by you · eu-west-1 · available/);
     assert.match(await hoverText(doc, missing), /is not visible in any of the 3 regions searched/);

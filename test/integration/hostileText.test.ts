@@ -11,6 +11,7 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ErrorNode } from '../../src/explorer/nodes/messageNodes';
 import { statusBarCommands } from '../../src/status/connectionStatusBar';
 import { hostileParts, hostileTexts, markdownFindings, plainTextFindings, wrapHostile } from '../markdownSafety';
+import { must } from '../must';
 import { childByLabel, description, extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { ec2, registerTestImage } from './ec2';
 
@@ -57,7 +58,7 @@ describe('hostile text stays text', () => {
   });
 
   describe('in workspace settings', () => {
-    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const folder = must(vscode.workspace.workspaceFolders?.[0], 'the sample workspace folder').uri;
     const dotVscode = vscode.Uri.joinPath(folder, '.vscode').fsPath;
     const hadDotVscode = existsSync(dotVscode);
     const workspace = (key: string, value: unknown) =>
@@ -132,9 +133,11 @@ describe('hostile text stays text', () => {
     it('a saved search and its images name the owner, and the image tooltip is inert', async () => {
       api.images.provider.refresh();
       const [useast] = (await api.images.provider.getChildren()).filter((r) => label(r) === 'us-east-1');
+      assert.ok(useast, 'the us-east-1 node');
       const search = await childByLabel(await childByLabel(useast, /^Public catalog$/), /^Amazon Linux 2023 \(official\)$/);
       assert.equal(description(search), `owner ${impostor}`);
       const [node] = await search.getChildren();
+      assert.ok(node, 'an image under the saved search');
       assert.match(description(node), new RegExp(`^${imageId} · .* · by ${impostor}$`));
       const markdown = tooltipOf(node);
       assert.deepEqual(markdownFindings(markdown, []), [], markdown);
@@ -150,7 +153,7 @@ describe('hostile text stays text', () => {
       assert.deepEqual(markdownFindings(markdown, hoverCommands), [], markdown);
       assert.ok(hostileParts(markdown) >= hostile.length + 2, `name, description and tags are shown:\n${markdown}`);
       for (const m of markdown.matchAll(/\]\(command:([\w.]+)/g)) {
-        assert.ok((hoverCommands as readonly string[]).includes(m[1]), m[1]);
+        assert.ok((hoverCommands as readonly string[]).includes(m[1]!), m[1]);
       }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import { at } from '../must';
 import { childByLabel, description, extensionApi, label, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 import { ownedImages, tag } from './ec2';
@@ -25,13 +26,13 @@ describe('Images view', () => {
   });
 
   it('splits a region into owned, shared and the public catalog', async () => {
-    const [useast] = await rootsOf(api);
+    const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
     const children = await useast.getChildren();
     assert.deepEqual(children.map(label), ['Owned by me', 'Shared with me', 'Public catalog']);
   });
 
   it('groups owned images by Project tag with counts, untagged last', async () => {
-    const [, euwest] = await rootsOf(api);
+    const euwest = at(await rootsOf(api), 1, 'the eu-west-1 node');
     const truth = await ownedImages('eu-west-1');
     const owned = await childByLabel(euwest, /^Owned by me/);
     const groups = await owned.getChildren();
@@ -46,13 +47,13 @@ describe('Images view', () => {
       assert.ok(labels.includes(want), `"${want}" in ${labels.join(' | ')}`);
     }
     if (expected.has('')) {
-      assert.match(labels[labels.length - 1], /^No "Project" tag/);
+      assert.match(at(labels, labels.length - 1, 'group'), /^No "Project" tag/);
     }
     assert.match(label(owned), new RegExp(`^Owned by me \\(${truth.length}\\)$`));
   });
 
   it('lists a group\'s images newest first with id and age, and a tooltip with details', async () => {
-    const [useast] = await rootsOf(api);
+    const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
     const owned = await childByLabel(useast, /^Owned by me/);
     const group = await childByLabel(owned, /^Project: PetTracker/);
     const images = await group.getChildren();
@@ -60,17 +61,17 @@ describe('Images view', () => {
     const truth = (await ownedImages('us-east-1')).filter((i) => tag(i, 'Project') === 'PetTracker')
       .sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (a.Name ?? '').localeCompare(b.Name ?? ''));
     assert.deepEqual(images.map(label), truth.map((i) => i.Name));
-    assert.match(description(images[0]), new RegExp(`^${truth[0].ImageId}`));
-    const tooltip = images[0].getTreeItem().tooltip as vscode.MarkdownString;
+    assert.match(description(images[0]!), new RegExp(`^${truth[0]!.ImageId}`));
+    const tooltip = images[0]!.getTreeItem().tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /\| Architecture \| /);
     assert.match(tooltip.value, /Project = PetTracker/);
-    assert.match(images[0].getTreeItem().contextValue ?? '', /^image owned available/);
+    assert.match(images[0]!.getTreeItem().contextValue ?? '', /^image owned available/);
   });
 
   it('without a tag key, lists images directly', async () => {
     await setting('groupByTag', '');
     try {
-      const [, euwest] = await rootsOf(api);
+      const euwest = at(await rootsOf(api), 1, 'the eu-west-1 node');
       const owned = await childByLabel(euwest, /^Owned by me/);
       const children = await owned.getChildren();
       assert.ok(children.every((c) => /^image /.test(c.getTreeItem().contextValue ?? '')), children.map(label).join(' | '));
@@ -82,12 +83,12 @@ describe('Images view', () => {
   it('pages: one page at a time, then "Load more…" appends the next', async () => {
     await setting('pageSize', 20);
     try {
-      const [useast] = await rootsOf(api);
+      const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
       const owned = await childByLabel(useast, /^Owned by me/);
       const first = await owned.getChildren();
-      assert.equal(label(first[first.length - 1]), 'Load more…');
+      assert.equal(label(at(first, first.length - 1, 'node under Owned by me')), 'Load more…');
       assert.equal(label(owned), 'Owned by me (20+)');
-      await vscode.commands.executeCommand('amiExplorer.loadMore', first[first.length - 1]);
+      await vscode.commands.executeCommand('amiExplorer.loadMore', at(first, first.length - 1, 'node under Owned by me'));
       assert.match(label(owned), /^Owned by me \((40\+|\d+)\)$/);
       const total = (await ownedImages('us-east-1')).length;
       assert.ok(total > 40, 'the sandbox holds more than two pages of owned images in us-east-1');
@@ -98,7 +99,7 @@ describe('Images view', () => {
   });
 
   it('shows images other accounts shared with us under "Shared with me"', async () => {
-    const [useast] = await rootsOf(api);
+    const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
     const shared = await childByLabel(useast, /^Shared with me/);
     const children = await shared.getChildren();
     const images = (await Promise.all(children.map((c) => c.getChildren().then((cc) => (cc.length ? cc : [c]))))).flat();
@@ -107,12 +108,12 @@ describe('Images view', () => {
   });
 
   it('the public catalog lists saved searches and their newest matches', async () => {
-    const [useast] = await rootsOf(api);
+    const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
     const catalog = await childByLabel(useast, /^Public catalog$/);
     const search = await childByLabel(catalog, /^Amazon Linux 2023 \(x86_64\), latest$/);
     const images = await search.getChildren();
     assert.ok(images.length >= 1, 'at least one Amazon Linux 2023 image');
-    assert.match(label(images[0]), /^al2023-ami-2023\..*-x86_64$/);
+    assert.match(label(images[0]!), /^al2023-ami-2023\..*-x86_64$/);
     const dates = images.map((i) => (i as unknown as { image: { creationDate?: string } }).image.creationDate ?? '');
     assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
   });
@@ -122,7 +123,7 @@ describe('Images view', () => {
     try {
       assert.equal((result as { namePattern?: string }).namePattern, 'pettracker-*');
       assert.equal(api.images.view.description, 'Filter: name: pettracker-*');
-      const [useast] = await rootsOf(api);
+      const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
       const owned = await childByLabel(useast, /^Owned by me/);
       const groups = await owned.getChildren();
       assert.deepEqual(groups.map(label).map((l) => l.replace(/ \(\d+\)$/, '')), ['Project: PetTracker']);

@@ -13,7 +13,7 @@ describe('Instances view', () => {
     const out = await ec2('us-east-1').send(new DescribeInstancesCommand({}));
     const truth = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []).filter((i) => i.State?.Name !== 'terminated');
     assert.ok(truth.length > 0, 'the sandbox has instances in us-east-1');
-    const nodes = await roots[0].getChildren();
+    const nodes = await roots[0]!.getChildren();
     for (const instance of truth) {
       const name = instance.Tags?.find((t) => t.Key === 'Name')?.Value ?? instance.InstanceId!;
       const node = nodes.find((n) => n.id.endsWith(`/${instance.InstanceId}`));

@@ -4,6 +4,7 @@ import {
   EnableImageDeprecationCommand,
 } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
+import { must } from '../must';
 import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary, noticeOf } from './prompts';
 import { wizardScripts } from './wizardScript';
@@ -40,7 +41,8 @@ describe('Launch instance', () => {
     await client.send(new DisableImageCommand({ ImageId: disabled }));
     await client.send(new CreateKeyPairCommand({ KeyName: keyName }));
     const subnets = await client.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
-    subnet = { id: subnets.Subnets![0].SubnetId!, vpcId: subnets.Subnets![0].VpcId! };
+    const defaultSubnet = must(subnets.Subnets?.[0], `a default subnet in ${region}`);
+    subnet = { id: defaultSubnet.SubnetId!, vpcId: defaultSubnet.VpcId! };
     webGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-web', Description: 'web', VpcId: subnet.vpcId }))).GroupId!;
     const otherVpc = (await client.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }))).Vpc!.VpcId!;
     foreignGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-elsewhere', Description: 'other VPC', VpcId: otherVpc }))).GroupId!;
@@ -78,6 +80,7 @@ describe('Launch instance', () => {
     const ids = await launch({ imageId: x86, region, instanceType: 't3.micro' });
     assert.equal(ids.length, 1);
     const [instance] = await instancesById(region, ids);
+    assert.ok(instance, 'the launched instance');
     assert.equal(instance.ImageId, x86);
     assert.equal(instance.InstanceType, 't3.micro');
     assert.equal(instance.VpcId, subnet.vpcId);
@@ -87,6 +90,7 @@ describe('Launch instance', () => {
   it('launches a deprecated image: deprecation advises, it does not forbid', async () => {
     const ids = await launch({ imageId: deprecated, region, instanceType: 't3.nano', name: 'launch-suite-legacy' });
     const [instance] = await instancesById(region, ids);
+    assert.ok(instance, 'the launched instance');
     assert.equal(instance.ImageId, deprecated);
     assert.equal(tag(instance, 'Name'), 'launch-suite-legacy');
   });

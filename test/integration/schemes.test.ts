@@ -3,13 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { shown } from '../markdownSafety';
+import { must } from '../must';
 import { manifest, restoreSettingAfter, setting } from './helpers';
 
 interface SeededImage { id: string; name: string }
 interface Manifest { images: Record<string, string>; regions: Record<string, { images: SeededImage[] }> }
 
 const sandbox = manifest() as unknown as Manifest;
-const imageId = sandbox.images.petTrackerLatest;
+const imageId = must(sandbox.images.petTrackerLatest, 'sandbox image petTrackerLatest');
 const imageName = Object.values(sandbox.regions).flatMap((r) => r.images).find((i) => i.id === imageId)!.name;
 const unknownId = 'ami-0123456789abcdef0';
 const terraform = `resource "aws_instance" "web" {\n  ami = "${imageId}"\n}\n\nvariable "old" {\n  default = "${unknownId}"\n}\n`;

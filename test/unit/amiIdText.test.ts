@@ -3,6 +3,7 @@ import type { ImageInfo } from '../../src/aws/model';
 import { codeLensTitle, consoleUrl, hoverCommands, hoverMarkdown, problemsFor } from '../../src/code/amiIdText';
 import type { Resolution } from '../../src/code/imageResolver';
 import { shown } from '../markdownSafety';
+import { must } from '../must';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const self = '123456789012';
@@ -15,7 +16,7 @@ function image(overrides: Partial<ImageInfo> = {}): ImageInfo {
   };
 }
 
-const found = (...images: ImageInfo[]): Resolution => ({ kind: 'found', id: images[0].id, images, failedRegions: [], at: now });
+const found = (...images: ImageInfo[]): Resolution => ({ kind: 'found', id: must(images[0], 'an image').id, images, failedRegions: [], at: now });
 const notFound: Resolution = { kind: 'notFound', id: 'ami-0123456789abcdef0', searched: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], at: now };
 const failed: Resolution = { kind: 'failed', id: 'ami-0123456789abcdef0', errors: [{ region: 'us-east-1', message: 'No AWS credentials were found. Run aws configure.' }], at: now };
 
@@ -52,17 +53,19 @@ describe('problems', () => {
 
   it('warn about an id not visible anywhere, naming the regions searched', () => {
     const [p] = problemsFor(notFound, {}, now);
+    assert.ok(p, 'a problem');
     assert.equal(p.severity, 'warning');
     assert.equal(p.message, 'ami-0123456789abcdef0 is not visible in any of the 3 regions searched (us-east-1, eu-west-1, ap-southeast-2): it may be deregistered, private to another account, or a typo.');
   });
 
   it('shorten a long list of regions searched', () => {
     const many: Resolution = { ...notFound, searched: Array.from({ length: 17 }, (_, i) => `r${i}`) };
-    assert.match(problemsFor(many, {}, now)[0].message, /17 regions searched \(r0, r1, r2, r3, r4 and 12 more\)/);
+    assert.match(must(problemsFor(many, {}, now)[0], 'a problem').message, /17 regions searched \(r0, r1, r2, r3, r4 and 12 more\)/);
   });
 
   it('warn about deprecation with its date, and inform about a scheduled one', () => {
     const [past] = problemsFor(found(image({ deprecationTime: '2026-01-01T00:00:00Z' })), {}, now);
+    assert.ok(past, 'a problem');
     assert.equal(past.severity, 'warning');
     assert.equal(past.message, 'ami-0123456789abcdef0 (pettracker-v1.2) is deprecated since 2026-01-01 00:00 UTC (us-east-1): move to a newer image.');
     assert.deepEqual(codes(found(image({ deprecationTime: '2027-01-01T00:00:00Z' }))), ['information:deprecation-scheduled']);
@@ -75,6 +78,7 @@ describe('problems', () => {
 
   it('warn when the code means another region than the image lives in', () => {
     const [p] = problemsFor(found(image({ region: 'eu-west-1' })), { region: 'us-east-1' }, now);
+    assert.ok(p, 'a problem');
     assert.equal(p.code, 'wrong-region');
     assert.match(p.message, /is in eu-west-1, but this code is for us-east-1/);
     assert.deepEqual(codes(found(image(), image({ region: 'eu-west-1', state: 'disabled' })), { region: 'us-east-1' }), [], 'only the image of the region meant counts');
@@ -105,8 +109,8 @@ describe('hover markdown', () => {
     const text = hoverMarkdown(found(image()), {}, { now });
     const commands = [...text.matchAll(/command:([\w.]+)\?([^ )]+)/g)];
     assert.deepEqual(commands.map((m) => m[1]), ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance']);
-    assert.ok(commands.every((m) => (hoverCommands as readonly string[]).includes(m[1])));
-    assert.deepEqual(JSON.parse(decodeURIComponent(commands[0][2])), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }]);
+    assert.ok(commands.every((m) => (hoverCommands as readonly string[]).includes(m[1]!)));
+    assert.deepEqual(JSON.parse(decodeURIComponent(must(commands[0]?.[2], 'the arguments of the first command link'))), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }]);
     assert.ok(text.includes(consoleUrl('us-east-1', 'ami-0123456789abcdef0')));
     assert.equal(consoleUrl('eu-west-1', 'ami-1'), 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#ImageDetails:imageId=ami-1');
     assert.match(consoleUrl('cn-north-1', 'ami-1'), /^https:\/\/console\.amazonaws\.cn\//);

@@ -25,9 +25,10 @@ function tableRows(): { file: string; actions: string[] }[] {
   const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| Feature |')));
   return table.split('\n').filter((line) => /^\| \[/.test(line)).map((line) => {
     const [, feature, actions] = line.split('|');
+    assert.ok(feature !== undefined && actions !== undefined, `the row "${line}" has a feature and its actions`);
     const link = /\]\((docs\/iam\/[\w-]+\.json)\)/.exec(feature);
     assert.ok(link, `the row "${feature.trim()}" links its policy`);
-    return { file: link[1], actions: [...actions.matchAll(/`([a-z0-9]+:[A-Za-z*]+)`/g)].map((m) => m[1]).sort() };
+    return { file: link[1]!, actions: [...actions.matchAll(/`([a-z0-9]+:[A-Za-z*]+)`/g)].map((m) => m[1]!).sort() };
   });
 }
 

@@ -17,7 +17,7 @@ function setup(estate: Record<string, string[]>, overrides: Partial<ResolverOpti
       if (estate[region] === undefined) {
         return Promise.reject(new Error('boom'));
       }
-      return Promise.resolve(ids.filter((id) => estate[region].includes(id)).map((id) => image(id, region)));
+      return Promise.resolve(ids.filter((id) => estate[region]!.includes(id)).map((id) => image(id, region)));
     },
     ttlMs: () => 60_000,
     now: () => clock,
@@ -34,14 +34,14 @@ describe('ImageResolver', () => {
     const results = await resolver.resolveAll([id(1), id(2), id(3)]);
     assert.equal(calls.length, 3);
     assert.deepEqual(results.map((r) => r.kind), ['found', 'found', 'notFound']);
-    assert.deepEqual(results[2].kind === 'notFound' && results[2].searched, ['us-east-1', 'eu-west-1', 'ap-southeast-2']);
+    assert.deepEqual(results[2]?.kind === 'notFound' && results[2].searched, ['us-east-1', 'eu-west-1', 'ap-southeast-2']);
   });
 
   it('gathers separate requests made together into one batch', async () => {
     const { resolver, calls } = setup({ 'us-east-1': [id(1), id(2)] });
     await Promise.all([resolver.resolve(id(1)), resolver.resolve(id(2)), resolver.resolve(id(1))]);
     assert.equal(calls.length, 1);
-    assert.deepEqual(calls[0].ids, [id(1), id(2)]);
+    assert.deepEqual(calls[0]?.ids, [id(1), id(2)]);
   });
 
   it('splits more than batchSize ids into batches per region', async () => {

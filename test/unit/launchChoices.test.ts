@@ -30,8 +30,8 @@ describe('sortInstanceTypes', () => {
 
   it('knows the arm64 favourites apart from the x86_64 ones', () => {
     const types = [type('c7g.large', 2, 4096), type('t4g.micro', 2, 1024), type('t3.micro', 2, 1024)];
-    assert.equal(sortInstanceTypes(types, 'arm64')[0].name, 't4g.micro');
-    assert.equal(sortInstanceTypes(types, 'x86_64')[0].name, 't3.micro');
+    assert.equal(sortInstanceTypes(types, 'arm64')[0]?.name, 't4g.micro');
+    assert.equal(sortInstanceTypes(types, 'x86_64')[0]?.name, 't3.micro');
   });
 });
 

@@ -36,7 +36,7 @@ describe('the listing', () => {
     // that are not https (or data:), Open VSX renders the README without a base URL, and the Marketplace needs
     // absolute URLs. vsce turns the relative links into the repository's once package.json names one.
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const links = [...readme.matchAll(/\]\(((?:docs|media)\/[^)\s]+)\)/g)].map((m) => m[1]);
+    const links = [...readme.matchAll(/\]\(((?:docs|media)\/[^)\s]+)\)/g)].map((m) => m[1]!);
     assert.ok(links.some((l) => l.endsWith('.png')), 'the README shows screenshots');
     for (const link of links) {
       assert.ok(existsSync(join(root, link)), `${link} exists`);

@@ -32,6 +32,7 @@ function meets(version: Version, comparator: string): boolean {
   const m = /^(>=|<=|>|<|=|\^|~)?\s*(.+)$/.exec(comparator);
   assert.ok(m, `cannot read "${comparator}"`);
   const [, op = '', rest] = m;
+  assert.ok(rest, `no version in "${comparator}"`);
   if (rest === '*' || rest === 'x') {
     return true;
   }
@@ -118,6 +119,7 @@ describe('the Node of the oldest supported VS Code', () => {
   });
 
   it('runs every package the extension ships (engines.node), the AWS SDK included', () => {
+    assert.ok(hostNode, `the Node of VS Code ${floor} is known`);
     const packages = shippedPackages();
     assert.ok(packages.some((p) => p.name === '@aws-sdk/client-ec2'), 'the SDK is among them');
     const refused = packages.filter((p) => p.node && !satisfies(hostNode, p.node)).map((p) => `${p.name}@${p.version} (node ${p.node})`);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PagedList } from '../../src/explorer/pagedList';
+import { at } from '../must';
 
 function pager(pages: string[][]) {
   let calls = 0;
@@ -7,7 +8,7 @@ function pager(pages: string[][]) {
     calls++;
     const index = token ? Number(token) : 0;
     await new Promise((r) => setTimeout(r, 5));
-    return { items: pages[index], nextToken: index + 1 < pages.length ? String(index + 1) : undefined };
+    return { items: at(pages, index, 'page'), nextToken: index + 1 < pages.length ? String(index + 1) : undefined };
   });
   return { list, calls: () => calls };
 }
@@ -68,9 +69,10 @@ describe('PagedList after a reset', () => {
     });
     const stale = list.ensureFirstPage();
     list.reset();
-    assert.ok(signals[0].aborted, 'the stale load was aborted');
+    assert.ok(signals[0]?.aborted, 'the stale load was aborted');
     const fresh = list.ensureFirstPage();
     const [first, second] = release;
+    assert.ok(first && second, 'both loads started');
     release = [];
     second();
     await fresh;
@@ -78,7 +80,7 @@ describe('PagedList after a reset', () => {
     await stale;
     assert.deepEqual(list.loaded, ['a'], 'the stale page was not appended');
     const more = list.loadNext();
-    release[0]();
+    at(release, 0, 'the load of the next page')();
     await more;
     assert.deepEqual(list.loaded, ['a', 'b'], 'and ids stay unique');
   });

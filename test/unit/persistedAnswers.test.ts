@@ -9,7 +9,7 @@ const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1'
 function image(n: number): ImageInfo {
   const id = `ami-${n.toString(16).padStart(17, '0')}`;
   return {
-    id, region: regions[n % regions.length], name: `service-${n}-x86_64`, description: 'Application image', ownerId: '123456789012',
+    id, region: regions[n % regions.length]!, name: `service-${n}-x86_64`, description: 'Application image', ownerId: '123456789012',
     state: 'available', public: false, architecture: 'x86_64', platformDetails: 'Linux/UNIX', virtualizationType: 'hvm',
     rootDeviceType: 'ebs', rootDeviceName: '/dev/xvda', creationDate: '2026-11-23T12:00:00.000Z', tags: { Project: `service-${n % 40}`, Team: 'platform' },
     blockDevices: [{ deviceName: '/dev/xvda', snapshotId: 'snap-0123456789abcdef0', volumeSizeGiB: 8, encrypted: false }],

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { linesOf, regionContextAt } from '../../src/code/regionContext';
+import { at } from '../must';
 
 /** The region context of the first "ami-" in `text`. */
 function contextOf(text: string): string | undefined {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('ami-'));
-  return regionContextAt(linesOf(text), line, lines[line].indexOf('ami-'));
+  return regionContextAt(linesOf(text), line, at(lines, line, 'a line with ami-').indexOf('ami-'));
 }
 
 describe('regionContextAt', () => {

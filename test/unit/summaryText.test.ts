@@ -3,6 +3,7 @@ import { summaryFacts, whereText } from '../../src/shared/summaryText';
 import { copySummary } from '../../src/actions/copyImage/request';
 import { shareSummary } from '../../src/actions/shareImage/request';
 import { parseShareRequest } from '../../src/actions/shareImage/request';
+import { at } from '../must';
 
 const who = { profile: 'prod', accountId: '123456789012' };
 
@@ -31,7 +32,7 @@ describe('action summaries', () => {
     const pub = shareSummary(parseShareRequest({ imageId: 'ami-0123456789abcdef0', region: 'us-east-1', public: true }), { name: 'n' }, []);
     assert.equal(pub.destructive, true);
     assert.equal(pub.accept, 'Make Public');
-    assert.match(pub.lines[0], /PUBLIC: every AWS account/);
+    assert.match(at(pub.lines, 0, 'summary line'), /PUBLIC: every AWS account/);
     const snaps = shareSummary(parseShareRequest({ imageId: 'ami-0123456789abcdef0', region: 'us-east-1', addAccounts: ['111122223333'], shareSnapshots: true }),
       { name: 'n' }, ['snap-0123456789abcdef0']);
     assert.equal(snaps.destructive, true);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { at, must } from '../../must';
 import { childByLabel, extensionApi, label } from '../helpers';
 
 /** Settings that choose which account, regions or images are read: package.json restricts them. */
@@ -18,7 +19,7 @@ async function waitFor(what: string, check: () => boolean, ms = 15_000): Promise
 
 describe('Restricted Mode', () => {
   const config = () => vscode.workspace.getConfiguration('amiExplorer');
-  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const folder = must(vscode.workspace.workspaceFolders?.[0], 'the untrusted workspace folder').uri.fsPath;
   /** What the untrusted folder asks for, straight from its file. */
   const asked = JSON.parse(readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
 
@@ -42,7 +43,7 @@ describe('Restricted Mode', () => {
     const userRegions = config().inspect<string[]>('regions')?.globalValue;
     const roots = await api.images.provider.getChildren();
     assert.deepEqual(roots.map(label), userRegions, 'no ignored-setting nodes, and the user\'s regions');
-    const catalog = await childByLabel(roots[0], /^Public catalog$/);
+    const catalog = await childByLabel(at(roots, 0, 'region node'), /^Public catalog$/);
     const defaults = (config().inspect<{ label: string }[]>('publicCatalog.searches')?.defaultValue ?? []).map((s) => s.label);
     assert.deepEqual((await catalog.getChildren()).map(label), defaults);
     await waitFor('the status bar names the user\'s profile, account and regions',
