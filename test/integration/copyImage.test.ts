@@ -7,6 +7,7 @@ import { createKmsAlias, image, imagesNamed, ownedImageIds, registerImage } from
 import * as vscode from 'vscode';
 import { extensionApi, publicApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary } from './prompts';
+import { waitForSelection } from './treeSelection';
 import { wizardScripts } from './wizardScript';
 
 const source = 'us-west-2';
@@ -51,8 +52,9 @@ describe('copy image to regions', function () {
     }
     const after = await image(source, src.ImageId!);
     assert.deepEqual({ ...after, Tags: after.Tags }, { ...src, Tags: src.Tags }, 'the source is unchanged');
-    const selected = api.images.view.selection.filter(isImageNode).map((n) => n.imageId);
-    assert.ok(selected.some((id) => Object.values(result).includes(id)), `a copy is selected in the Images view; selection: ${selected.join(', ')}`);
+    const copies = Object.values(result);
+    await waitForSelection(api.images.view, (selection) => selection.some((n) => isImageNode(n) && copies.includes(n.imageId)),
+      'a copy is selected in the Images view');
   });
 
   it('keeps the source\'s name, drops the tags unless asked, and encrypts with the default EBS key', async () => {

@@ -9,6 +9,7 @@ import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi 
 import { answerSummary, noticeOf } from './prompts';
 import { wizardScripts } from './wizardScript';
 import { treeQuiet } from './treeQuiet';
+import { waitForSelection } from './treeSelection';
 import { ec2, registerTestImage, tag } from './ec2';
 import { instancesById, liveInstances } from './ec2Instances';
 
@@ -73,7 +74,7 @@ describe('Launch instance', () => {
     for (const id of ids) {
       assert.ok(children.some((c) => c.id.endsWith(`/${id}`)), `${id} is listed under ${region}`);
     }
-    assert.ok(api.instances.view.selection[0]?.id.endsWith(`/${ids[0]}`), `selected: ${api.instances.view.selection.map((n) => n.id).join()}`);
+    await waitForSelection(api.instances.view, (selection) => !!selection[0]?.id.endsWith(`/${ids[0]}`), `${ids[0]} is selected in the Instances view`);
   });
 
   it('launches one instance into the default VPC when only the image, region and type are given', async () => {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { at, must } from '../../must';
-import { childByLabel, extensionApi, label } from '../helpers';
+import { childByLabel, extensionApi, label, restoreSettingAfter, type TestingApi } from '../helpers';
+import { wizardScripts } from '../wizardScript';
 
 /** Settings that choose which account, regions or images are read: package.json restricts them. */
 const restricted = ['profile', 'regions', 'code.regions', 'publicCatalog.searches'];
@@ -49,5 +50,26 @@ describe('Restricted Mode', () => {
     await waitFor('the status bar names the user\'s profile, account and regions',
       () => api.statusBar.shown.text === `$(cloud) default (123456789012) · ${userRegions![0]} +${userRegions!.length - 1}`);
     assert.equal(api.code.lookup.describeScope(), 'the Images view\'s regions');
+  });
+
+  describe('Select AWS Profile', () => {
+    let api: TestingApi;
+    restoreSettingAfter('profile');
+    const script = wizardScripts(() => api);
+    before(async () => {
+      api = await extensionApi();
+    });
+
+    it('asks only the profile, unnumbered, and saves it for the user: the folder\'s own would not count', async () => {
+      const ui = script();
+      const picked = ui.run(() => vscode.commands.executeCommand('amiExplorer.selectProfile'));
+      const list = await ui.next('Select AWS profile: profile for AMI Explorer');
+      assert.equal(list.numbers, '', 'one question, so unnumbered');
+      await list.pick('Default credential chain');
+      assert.equal(await picked, '');
+      ui.assertNoMoreSteps();
+      assert.equal(config().inspect('profile')?.globalValue, '');
+      assert.deepEqual(JSON.parse(readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')), asked, 'the folder\'s settings are not written');
+    });
   });
 });
