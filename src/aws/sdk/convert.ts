@@ -49,6 +49,7 @@ export function toImageInfo(image: Image, region: string): ImageInfo {
     imdsSupport: image.ImdsSupport,
     sourceImageId: image.SourceImageId,
     sourceImageRegion: image.SourceImageRegion,
+    deregistrationProtection: image.DeregistrationProtection || undefined,
     raw: image,
   };
 }
