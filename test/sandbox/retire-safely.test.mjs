@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { setFaults, clearFaults } from '../../sandbox/faults/client.mjs';
 import { ec2, rejectsWithCode, sandbox, tagsOf } from './fixture.mjs';
-import { createImageRule, rbin } from './rbin.mjs';
+import { createImageRule, rbin } from '../../sandbox/rbin.mjs';
 
 const REGION = 'us-west-1';
 const RULED = 'eu-north-1';

@@ -1,5 +1,5 @@
-// A small Recycle Bin (rbin) client for the sandbox tests: signed REST-JSON requests, as the service takes them.
-// (The npm registry's @aws-sdk/client-rbin is too old to share this SDK's core.)
+// A small Recycle Bin (rbin) client for the sandbox: signed REST-JSON requests, as the service takes them, for the
+// tests and anyone scripting the sandbox. (The npm registry's @aws-sdk/client-rbin is too old to share this SDK's core.)
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 
@@ -61,4 +61,15 @@ export async function createImageRule(endpoint, { region, account, days, tags, d
   });
   if (status !== 201) throw new Error(`CreateRule answered ${status}: ${JSON.stringify(body)}`);
   return /** @type {string} */ (body.Identifier);
+}
+
+/**
+ * Deletes a retention rule.
+ * @param {string} endpoint
+ * @param {{ region?: string, account?: string }} scope
+ * @param {string} id
+ */
+export async function deleteRule(endpoint, scope, id) {
+  const { status, body } = await rbin(endpoint, scope, 'DELETE', `/rules/${id}`);
+  if (status !== 204) throw new Error(`DeleteRule answered ${status}: ${JSON.stringify(body)}`);
 }
