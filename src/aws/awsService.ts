@@ -8,7 +8,7 @@ import type { ProfileInfo } from './sdk/profiles';
 export type { CallOptions, ConnectionSource } from './awsCore';
 
 /**
- * The extension's one door to AWS: one method per operation, each naming its EC2, KMS or STS action once (for
+ * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS or rbin action once (for
  * budgets, deadlines and error messages) and taking an optional AbortSignal last.
  */
 export class AwsService extends AwsCore {
