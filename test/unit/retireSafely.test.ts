@@ -5,6 +5,7 @@ import { disableProblem, disableSummary, enableProblem, enableSummary, parseDisa
 import { notInRecycleBin, parseRestoreRequest, restoreSummary } from '../../src/actions/restoreImage/request';
 import { parseProtectionRequest, protectionSummary } from '../../src/actions/setDeregistrationProtection/request';
 import { imageFacts } from '../../src/shared/imageMarkdown';
+import { rbinEndpoint } from '../../src/aws/sdk/rbinRequest';
 import { cooldownEnd, expiryLabel, isProtected, protectionLabel, protectionRefusal } from '../../src/shared/retirementText';
 
 const now = Date.parse('2026-12-01T10:00:00Z');
@@ -149,5 +150,17 @@ describe('restore requests', () => {
     const summary = restoreSummary({ id: 'ami-01234567', region: 'us-east-1', name: 'old', expiresAt: '2026-12-08T10:00:00.000Z' }, now);
     assert.equal(summary.title, 'Restore old (ami-01234567) from the Recycle Bin');
     assert.match(summary.lines.join('\n'), /deleted for good in 7 days \(2026-12-08 10:00 UTC\)/);
+  });
+});
+
+describe('the Recycle Bin endpoint', () => {
+  it('is the override when there is one (the setting, then AWS_ENDPOINT_URL_RBIN, then AWS_ENDPOINT_URL), else the region\'s in its partition', () => {
+    const none = {};
+    assert.equal(rbinEndpoint({ profile: '' }, 'eu-west-1', none).href, 'https://rbin.eu-west-1.amazonaws.com/');
+    assert.equal(rbinEndpoint({ profile: '' }, 'cn-north-1', none).href, 'https://rbin.cn-north-1.amazonaws.com.cn/');
+    assert.equal(rbinEndpoint({ profile: '' }, 'us-gov-west-1', none).href, 'https://rbin.us-gov-west-1.amazonaws.com/');
+    assert.equal(rbinEndpoint({ profile: '' }, 'us-east-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }).href, 'http://127.0.0.1:4566/');
+    assert.equal(rbinEndpoint({ profile: '' }, 'us-east-1', { AWS_ENDPOINT_URL: 'http://a:1', AWS_ENDPOINT_URL_RBIN: 'http://b:2' }).href, 'http://b:2/');
+    assert.equal(rbinEndpoint({ profile: '', endpoint: 'http://c:3' }, 'us-east-1', { AWS_ENDPOINT_URL_RBIN: 'http://b:2' }).href, 'http://c:3/');
   });
 });
