@@ -16,6 +16,9 @@ import { copyImage } from './actions/copyImage/command';
 import { createImage } from './actions/createImage/command';
 import { deprecateImage } from './actions/deprecateImage/command';
 import { deregisterImage } from './actions/deregisterImage/command';
+import { disableImage, enableImage } from './actions/disableImage/command';
+import { restoreImage } from './actions/restoreImage/command';
+import { setDeregistrationProtection } from './actions/setDeregistrationProtection/command';
 import { findImages } from './actions/findImages/command';
 import { editTags } from './actions/editTags/command';
 import { launchInstance } from './actions/launchInstance/command';
@@ -70,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.editTags': editTags(deps),
     'amiExplorer.deprecateImage': deprecateImage(deps),
     'amiExplorer.deregisterImage': deregisterImage(deps),
+    'amiExplorer.disableImage': disableImage(deps),
+    'amiExplorer.enableImage': enableImage(deps),
+    'amiExplorer.setDeregistrationProtection': setDeregistrationProtection(deps),
+    'amiExplorer.restoreImage': restoreImage(deps),
     'amiExplorer.findImages': findImages(deps),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),

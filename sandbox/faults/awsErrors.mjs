@@ -1,6 +1,7 @@
 // AWS error answers as each service sends them, so the AWS SDK parses an injected fault exactly as a real one:
 // EC2 (ec2 query protocol) `<Response><Errors><Error>…</Error></Errors><RequestID>` XML, STS (awsQuery)
-// `<ErrorResponse><Error><Type>` XML, KMS (awsJson1_1) `{ "__type", "message" }` JSON. The SDK takes the code from
+// `<ErrorResponse><Error><Type>` XML, KMS (awsJson1_1) `{ "__type", "message" }` JSON, the Recycle Bin (restJson1)
+// `{ "message" }` JSON with the code in `x-amzn-ErrorType`. The SDK takes the code from
 // the body and `$metadata.requestId` from the `x-amzn-RequestId` header, so both carry the same id.
 import { randomUUID } from 'node:crypto';
 
@@ -48,6 +49,17 @@ const SHAPES = /** @type {Record<string, Record<string, ErrorShape>>} */ ({
     OptInRequired: [400, 'UnrecognizedClientException', invalidToken],
     AuthFailure: [400, 'UnrecognizedClientException', invalidToken],
   },
+  // The Recycle Bin's REST API answers with the generic AWS JSON errors.
+  rbin: {
+    RequestLimitExceeded: [400, 'ThrottlingException', rateExceeded],
+    Throttling: [400, 'ThrottlingException', rateExceeded],
+    InternalError: [500, 'InternalServerException', 'The service could not respond to the request due to an internal problem.'],
+    Unavailable: [503, 'ServiceUnavailableException', 'The service is unavailable.'],
+    AccessDenied: [403, 'AccessDeniedException', denied],
+    UnauthorizedOperation: [403, 'AccessDeniedException', denied],
+    OptInRequired: [403, 'UnrecognizedClientException', invalidToken],
+    AuthFailure: [403, 'UnrecognizedClientException', invalidToken],
+  },
 });
 
 /** @param {string} s */
@@ -70,6 +82,9 @@ export function errorResponse(rule, context) {
   const headers = { 'x-amzn-RequestId': requestId };
   if (context.service === 'kms') {
     return { status, headers: { ...headers, 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: code, message }) };
+  }
+  if (context.service === 'rbin') {
+    return { status, headers: { ...headers, 'content-type': 'application/json', 'x-amzn-ErrorType': code }, body: JSON.stringify({ message }) };
   }
   if (context.service === 'sts') {
     const type = status >= 500 ? 'Receiver' : 'Sender';

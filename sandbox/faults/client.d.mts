@@ -20,8 +20,8 @@ export interface FaultRule {
   fault: FaultName;
   /** A region (`eu-west-1`), a pattern (`eu-*`), `*` (the default), or a list of those. */
   region?: string | readonly string[];
-  /** `ec2`, `sts`, `kms` or `*` (the default), from the request's SigV4 credential scope. */
-  service?: 'ec2' | 'sts' | 'kms' | '*';
+  /** `ec2`, `sts`, `kms`, `rbin` or `*` (the default), from the request's SigV4 credential scope. */
+  service?: 'ec2' | 'sts' | 'kms' | 'rbin' | '*';
   /** An API name (`DescribeImages`, case-sensitive), a pattern (`Describe*`), `*` (the default), or a list. */
   action?: string | readonly string[];
   /** Only the first `times` requests the rule takes; then it stands aside. Default: all. */

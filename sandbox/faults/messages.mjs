@@ -11,7 +11,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te'
 /**
  * The region, service and action of a signed AWS request, from its SigV4 credential scope
  * (`Credential=AKID/20261201/us-east-1/ec2/aws4_request`, in the Authorization header or a presigned URL) and its
- * `Action` (form body or query) or `X-Amz-Target` (JSON protocols such as KMS'). Undefined when it is not signed.
+ * `Action` (form body or query), `X-Amz-Target` (JSON protocols such as KMS') or its method and path (the Recycle Bin's
+ * REST API). Undefined when it is not signed.
  * @param {import('node:http').IncomingMessage} req
  * @param {URL} url
  * @param {Buffer} body
@@ -22,7 +23,7 @@ export function targetOf(req, url, body) {
   if (!credential) return undefined;
   const [, , region = '', service = ''] = credential.split('/');
   const account = req.headers['x-moto-account-id'];
-  return { region, service, action: actionOf(req, url, body), account: typeof account === 'string' ? account : DEFAULT_ACCOUNT };
+  return { region, service, action: service === 'rbin' ? rbinAction(req.method ?? '', url.pathname) : actionOf(req, url, body), account: typeof account === 'string' ? account : DEFAULT_ACCOUNT };
 }
 
 /**
@@ -37,6 +38,18 @@ function actionOf(req, url, body) {
   if (fromQuery) return fromQuery;
   const match = /(?:^|&)Action=([^&]*)/.exec(body.toString('latin1'));
   return match ? decodeURIComponent(match[1]) : '';
+}
+
+/**
+ * The Recycle Bin operation a REST request calls, from its method and path.
+ * @param {string} method
+ * @param {string} path
+ */
+function rbinAction(method, path) {
+  if (path === '/list-rules') return 'ListRules';
+  if (path === '/rules') return method === 'POST' ? 'CreateRule' : '';
+  if (/^\/rules\/[^/]+$/.test(path)) return { GET: 'GetRule', DELETE: 'DeleteRule', PATCH: 'UpdateRule' }[method] ?? '';
+  return '';
 }
 
 /** @param {import('node:http').IncomingMessage} req */

@@ -100,6 +100,22 @@ export interface FindImagesInput {
   readonly regions?: readonly string[];
 }
 
+export interface ImageTargetInput {
+  readonly imageId: string;
+  readonly region: string;
+}
+
+export interface DisableImageInput extends ImageTargetInput {
+  /** Required: launches from the image fail, and its shares and public listing end for good. */
+  readonly confirmed: true;
+}
+
+export interface DeregistrationProtectionInput extends ImageTargetInput {
+  readonly enabled: boolean;
+  /** With `enabled: true`: once turned off, the protection holds 24 more hours. Default false. */
+  readonly cooldown?: boolean;
+}
+
 export interface AmiExplorerApi {
   readonly apiVersion: 1;
   /** Resolves to `{ [targetRegion]: newImageId }`; rejects naming each failed region and the copies made anyway. */
@@ -117,4 +133,12 @@ export interface AmiExplorerApi {
   deregisterImage(input: DeregisterImageInput): Promise<DeregisterResult>;
   /** Owned and shared images matching every criterion given (at least one), newest first, at most 500. */
   findImages(input: FindImagesInput): Promise<{ imageId: string; region: string; name: string; state: string }[]>;
+  /** Resolves to the image's state afterwards ("disabled"). */
+  disableImage(input: DisableImageInput): Promise<string>;
+  /** Resolves to the image's state afterwards ("available"). */
+  enableImage(input: ImageTargetInput): Promise<string>;
+  /** Resolves to the protection as EC2 reports it: "enabled", "enabled-with-cooldown", "disabled-until <time>", "disabled". */
+  setDeregistrationProtection(input: DeregistrationProtectionInput): Promise<string | undefined>;
+  /** Brings an image back from the region's Recycle Bin; resolves to its state ("available"). */
+  restoreImage(input: ImageTargetInput): Promise<string>;
 }

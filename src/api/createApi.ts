@@ -2,6 +2,9 @@ import { copyImageApi } from '../actions/copyImage/command';
 import { createImageApi } from '../actions/createImage/command';
 import { deprecateImageApi } from '../actions/deprecateImage/command';
 import { deregisterImageApi } from '../actions/deregisterImage/command';
+import { disableImageApi, enableImageApi } from '../actions/disableImage/command';
+import { restoreImageApi } from '../actions/restoreImage/command';
+import { setDeregistrationProtectionApi } from '../actions/setDeregistrationProtection/command';
 import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
@@ -35,5 +38,9 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     deprecateImage: logged('deprecateImage', deprecateImageApi, deps),
     deregisterImage: logged('deregisterImage', deregisterImageApi, deps),
     findImages: logged('findImages', findImagesApi, deps),
+    disableImage: logged('disableImage', disableImageApi, deps),
+    enableImage: logged('enableImage', enableImageApi, deps),
+    setDeregistrationProtection: logged('setDeregistrationProtection', setDeregistrationProtectionApi, deps),
+    restoreImage: logged('restoreImage', restoreImageApi, deps),
   });
 }

@@ -2,13 +2,13 @@ import { AwsCore } from './awsCore';
 import type { CopyImageInput, KmsAlias } from './imageCopyModel';
 import type { LaunchPermissionChange } from './imageSharingModel';
 import type { ImageCreationRequest, InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from './launchModel';
-import type { ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page } from './model';
+import type { ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
 import type { ProfileInfo } from './sdk/profiles';
 
 export type { CallOptions, ConnectionSource } from './awsCore';
 
 /**
- * The extension's one door to AWS: one method per operation, each naming its EC2, KMS or STS action once (for
+ * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS or rbin action once (for
  * budgets, deadlines and error messages) and taking an optional AbortSignal last.
  */
 export class AwsService extends AwsCore {
@@ -77,6 +77,35 @@ export class AwsService extends AwsCore {
 
   disableImageDeprecation(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
     return this.call('DisableImageDeprecation', region, (sdk, c, s) => sdk.disableImageDeprecation(c, region, imageId, s), { signal });
+  }
+
+  /** Makes an image unlaunchable and private (every launch permission goes); EnableImage undoes the first only. */
+  disableImage(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('DisableImage', region, (sdk, c, s) => sdk.disableImage(c, region, imageId, s), { signal });
+  }
+
+  enableImage(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('EnableImage', region, (sdk, c, s) => sdk.enableImage(c, region, imageId, s), { signal });
+  }
+
+  /** On (with or without the 24-hour cooldown after it is turned off) or off. */
+  setDeregistrationProtection(region: string, imageId: string, protection: { enabled: boolean; cooldown: boolean }, signal?: AbortSignal): Promise<void> {
+    const action = protection.enabled ? 'EnableImageDeregistrationProtection' : 'DisableImageDeregistrationProtection';
+    return this.call(action, region, (sdk, c, s) => sdk.setDeregistrationProtection(c, region, imageId, protection, s), { signal });
+  }
+
+  /** The account's deregistered images the region's Recycle Bin still keeps, soonest to expire first. */
+  imagesInRecycleBin(region: string, signal?: AbortSignal): Promise<RecycleBinImage[]> {
+    return this.call('ListImagesInRecycleBin', region, (sdk, c, s) => sdk.imagesInRecycleBin(c, region, s), { signal });
+  }
+
+  restoreImageFromRecycleBin(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('RestoreImageFromRecycleBin', region, (sdk, c, s) => sdk.restoreImageFromRecycleBin(c, region, imageId, s), { signal });
+  }
+
+  /** The region's Recycle Bin retention rules for AMIs (the rbin service, not EC2). */
+  imageRetentionRules(region: string, signal?: AbortSignal): Promise<RetentionRule[]> {
+    return this.call('rbin:ListRules', region, (sdk, c, s) => sdk.imageRetentionRules(c, region, s), { signal });
   }
 
   /** Adds and removes who can launch an image. */

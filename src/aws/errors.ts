@@ -66,7 +66,7 @@ function profileLabel(profile: string | undefined): string {
 /** The action name EC2 puts in an UnauthorizedOperation message, e.g. "ec2:DescribeImages". */
 function deniedAction(message: string, fallback?: string): string | undefined {
   const m = /perform:\s*([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message);
-  return m?.[1] ?? (fallback ? `ec2:${fallback}` : undefined);
+  return m?.[1] ?? (fallback ? (fallback.includes(':') ? fallback : `ec2:${fallback}`) : undefined);
 }
 
 export function toAwsError(error: unknown, ctx: ErrorContext = {}): AwsError {

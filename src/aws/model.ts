@@ -49,7 +49,7 @@ export interface ImageInfo {
   readonly imdsSupport?: string;
   readonly sourceImageId?: string;
   readonly sourceImageRegion?: string;
-  /** EC2's DeregistrationProtection: "enabled", "enabled-with-cooldown", "disabled-until <time>" or "disabled". */
+  /** As EC2 reports it: `enabled`, `enabled-with-cooldown`, `disabled-until <time>` or `disabled`. */
   readonly deregistrationProtection?: string;
   /** The SDK's own response object, shown verbatim in the details document. */
   readonly raw: unknown;
@@ -112,6 +112,28 @@ export interface RegionInfo {
 }
 
 export const defaultImageFilter: ImageFilter = { includeDeprecated: true, includeDisabled: false };
+
+/** A deregistered image the Recycle Bin keeps, until `expiresAt`. */
+export interface RecycleBinImage {
+  readonly id: string;
+  readonly region: string;
+  readonly name: string;
+  readonly description?: string;
+  /** ISO times: when it entered the bin, and when it is deleted for good. */
+  readonly enteredAt?: string;
+  readonly expiresAt?: string;
+}
+
+/** A Recycle Bin retention rule for AMIs (the rbin service's GetRule). */
+export interface RetentionRule {
+  readonly id: string;
+  readonly description?: string;
+  readonly retentionDays: number;
+  /** None: a region-level rule, which keeps every deregistered image. A value-less tag matches any value. */
+  readonly resourceTags: readonly { readonly key: string; readonly value?: string }[];
+  /** Only `available` rules keep anything. */
+  readonly status?: string;
+}
 
 /** An image an action or a view points at: its id and the region it lives in. */
 export interface ImageTarget {

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { AwsService } from '../aws/awsService';
 import { toAwsError } from '../aws/errors';
-import type { ImageFilter, ImageInfo } from '../aws/model';
+import type { ImageFilter, ImageInfo, RecycleBinImage } from '../aws/model';
 import type { ImageViews, RevealOutcome } from '../shared/views';
 import { ImageNode } from './nodes/imageNode';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { ImageRegionNode } from './nodes/imageRegionNode';
+import { RecycleBinImageNode } from './nodes/recycleBinNode';
 import { ErrorNode, SettingProblemNode } from './nodes/messageNodes';
 import { settingProblems } from '../settings/problems';
 import { groupByTagKey, savedSearches } from '../settings/images';
@@ -104,10 +105,14 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
     return items.flatMap((i) => (i instanceof ImageNode ? [i.image] : []));
   }
 
-  /** Reloads the images of one region that an action changed (a copy, new tags, a deregistration). */
+  recycledImageOf(item: unknown): RecycleBinImage | undefined {
+    return item instanceof RecycleBinImageNode ? item.image : undefined;
+  }
+
+  /** Reloads the images of one region that an action changed (a copy, new tags, a deregistration, a restore). */
   refreshRegion(region: string): void {
     const node = this.regions.find((r) => r.region === region);
-    for (const scope of node ? [node.owned, node.shared] : []) {
+    for (const scope of node ? [node.owned, node.shared, node.recycleBin] : []) {
       scope.reset();
       this.provider.refresh(scope);
     }

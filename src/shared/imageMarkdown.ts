@@ -1,6 +1,7 @@
 // Markdown that explains an image, shared by tree tooltips and code hovers. Pure.
 import type { ImageInfo } from '../aws/model';
 import { age, isPast, md, utc } from './format';
+import { protectionLabel } from './retirementText';
 
 export function ownerLabel(image: ImageInfo, selfAccount?: string): string {
   const parts = [image.ownerAlias, image.ownerId].filter(Boolean);
@@ -35,6 +36,7 @@ export function imageFacts(image: ImageInfo, now: number = Date.now(), selfAccou
     ['Root device', [image.rootDeviceType, image.rootDeviceName].filter(Boolean).join(' · ') || undefined],
     ['Created', image.creationDate ? `${utc(image.creationDate)} (${age(image.creationDate, now)} ago)` : undefined],
     ['Deprecation', deprecationLabel(image, now)],
+    ['Deregistration protection', protectionLabel(image.deregistrationProtection, now)],
     ['Visibility', image.public ? 'public' : 'private'],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');

@@ -1,5 +1,5 @@
 // What the actions and commands need of the views, without knowing their nodes: the explorer implements these.
-import type { ImageInfo, InstanceInfo } from '../aws/model';
+import type { ImageInfo, InstanceInfo, RecycleBinImage } from '../aws/model';
 
 export type RevealOutcome = 'revealed' | 'regionNotShown' | 'notListed';
 
@@ -16,6 +16,8 @@ export interface ImageViews {
   imageOf(item: unknown): ImageInfo | undefined;
   /** The images of a tree multi-selection that includes `item`, else `item`'s alone. */
   imagesOf(item: unknown, selection: readonly unknown[]): ImageInfo[];
+  /** The image in the Recycle Bin a tree item stands for (Restore from the tree). */
+  recycledImageOf(item: unknown): RecycleBinImage | undefined;
 }
 
 export interface InstanceViews {

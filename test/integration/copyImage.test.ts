@@ -221,7 +221,7 @@ describe('copy image to regions', function () {
       const disabled = await registerImage(source, 'copy-disabled');
       await ec2(source).send(new DisableImageCommand({ ImageId: disabled.ImageId }));
       before[source] = await ownedImageIds(source);
-      await assert.rejects(copy({ imageId: disabled.ImageId, region: source, targetRegions: targets }), /is disabled, not available: only available images can be copied/);
+      await assert.rejects(copy({ imageId: disabled.ImageId, region: source, targetRegions: targets }), /is disabled, not available: only available images can be copied\. Enable it first with "Enable Image" \(amiExplorer\.enableImage\)\./);
     });
 
     it('a name that exists in one target region: no region is copied to', async () => {

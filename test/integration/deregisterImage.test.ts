@@ -148,7 +148,7 @@ describe('Deregister action', () => {
 
   it('without confirmed: true it rejects and changes nothing', async () => {
     const image = await registerImage({ prefix: 'retire-unconfirmed' });
-    await assert.rejects(deregister({ imageId: image.imageId, region, deleteSnapshots: true }), /cannot be undone: pass "confirmed": true/);
+    await assert.rejects(deregister({ imageId: image.imageId, region, deleteSnapshots: true }), /cannot be undone unless a Recycle Bin rule keeps it: pass "confirmed": true/);
     await assert.rejects(deregister({ imageId: image.imageId, region, confirmed: 'yes' }), /pass "confirmed": true/);
     assert.ok(await imageNow(image.imageId));
     assert.ok(await snapshotNow(image.snapshotId));

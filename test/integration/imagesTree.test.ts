@@ -25,10 +25,11 @@ describe('Images view', () => {
     assert.equal(api.isSdkLoaded(), true);
   });
 
-  it('splits a region into owned, shared and the public catalog', async () => {
+  it('splits a region into owned, shared, the public catalog and the Recycle Bin (collapsed)', async () => {
     const useast = at(await rootsOf(api), 0, 'the us-east-1 node');
     const children = await useast.getChildren();
-    assert.deepEqual(children.map(label), ['Owned by me', 'Shared with me', 'Public catalog']);
+    assert.deepEqual(children.map(label), ['Owned by me', 'Shared with me', 'Public catalog', 'Recycle Bin']);
+    assert.equal(at(children, 3, 'the Recycle Bin node').getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
   });
 
   it('groups owned images by Project tag with counts, untagged last', async () => {

@@ -153,7 +153,7 @@ describe('share image', function () {
     it('an image that is not available', async () => {
       const disabled = await registerImage(region, 'share-disabled');
       await ec2(region).send(new DisableImageCommand({ ImageId: disabled.ImageId }));
-      await assert.rejects(share({ imageId: disabled.ImageId, region, addAccounts: [other] }), /is disabled, not available: only available images can be shared/);
+      await assert.rejects(share({ imageId: disabled.ImageId, region, addAccounts: [other] }), /is disabled, not available: only available images can be shared\. Enable it first with "Enable Image" \(amiExplorer\.enableImage\)\./);
       assert.deepEqual(await launchPermissionsOf(region, disabled.ImageId!), []);
     });
 

@@ -46,11 +46,11 @@ function checkPolicy(file: string, policy: { Version?: unknown; Statement?: unkn
     assert.equal(s.Effect, 'Allow', `${file} ${s.Sid}: allows`);
     assert.equal(s.NotAction ?? s.NotResource ?? s.Principal, undefined, `${file} ${s.Sid}: no NotAction, NotResource or Principal in an identity policy`);
     for (const action of list(s.Action)) {
-      assert.ok(typeof action === 'string' && /^(ec2|kms|sts):[A-Z][A-Za-z]*\*?$/.test(action), `${file} ${s.Sid}: action ${String(action)}`);
+      assert.ok(typeof action === 'string' && /^(ec2|kms|sts|rbin):[A-Z][A-Za-z]*\*?$/.test(action), `${file} ${s.Sid}: action ${String(action)}`);
       actions.push(action);
     }
     for (const resource of list(s.Resource)) {
-      assert.ok(resource === '*' || (typeof resource === 'string' && /^arn:aws:(ec2|kms):\*:(\*)?:[a-z-]+\/\*$/.test(resource)),
+      assert.ok(resource === '*' || (typeof resource === 'string' && /^arn:aws:(ec2|kms|rbin):\*:(\*)?:[a-z-]+\/\*$/.test(resource)),
         `${file} ${s.Sid}: resource ${String(resource)}`);
     }
     if (s.Condition !== undefined) {
@@ -70,7 +70,7 @@ describe('IAM policies per feature (docs/iam)', () => {
   const rows = tableRows();
 
   it('the README links one policy per feature, and every policy is linked', () => {
-    assert.equal(rows.length, 8);
+    assert.equal(rows.length, 11);
     const files = readdirSync(join(root, 'docs', 'iam')).filter((f) => f.endsWith('.json')).map((f) => `docs/iam/${f}`);
     assert.deepEqual(rows.map((r) => r.file).sort(), files.sort());
   });

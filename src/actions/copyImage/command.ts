@@ -30,7 +30,7 @@ async function prepare(aws: AwsService, request: CopyRequest): Promise<CopyPlan>
   const { image: source } = await aws.describeImage(request.region, request.imageId);
   if (source.state !== 'available') {
     throw new Error(`${source.id} in ${request.region} is ${source.state}, not available: only available images can be copied.`
-      + (source.state === 'disabled' ? ' Re-enable it first (EnableImage).' : ''));
+      + (source.state === 'disabled' ? ' Enable it first with "Enable Image" (amiExplorer.enableImage).' : ''));
   }
   const name = request.name ?? source.name;
   const nameProblem = checkImageName(name);

@@ -18,6 +18,7 @@ import { reviewAnswers } from '../common/confirmChange';
 import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { partialRetirement, snapshotPlan } from './retirementPlan';
+import { retentionText } from './recycleBinRetention';
 
 export type { DeregisterResult };
 
@@ -34,9 +35,18 @@ function batchesFromTree(images: readonly ImageInfo[]): RegionBatch[] {
   return [...byRegion].map(([region, imageIds]) => ({ region, imageIds }));
 }
 
-function imageLine(image: ImageInfo, instances: readonly string[] | undefined): string {
+/** Whether deregistering this image also deletes one of its own snapshots, which a restore from the bin needs. */
+function deletesItsSnapshots(p: Prepared, image: ImageInfo, deleteSnapshots: boolean): boolean {
+  return deleteSnapshots && snapshotsOf([image]).some((s) => p.plan.deletable.includes(s));
+}
+
+/** "• name (id, region): no instance runs from it; recoverable from the Recycle Bin for 7 days (rule …)". */
+function imageLine(p: Prepared, image: ImageInfo, deleteSnapshots: boolean): string {
+  const instances = p.instances[image.id];
   const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
-  return `• ${image.name} (${image.id}, ${image.region}): ${running}`;
+  const retention = p.retention[image.id];
+  const fate = retention ? `; ${retentionText(retention, deletesItsSnapshots(p, image, deleteSnapshots))}` : '';
+  return `• ${image.name} (${image.id}, ${image.region}): ${running}${fate}`;
 }
 
 async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
@@ -46,7 +56,7 @@ async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean):
   const message = only && images.length === 1
     ? `Deregister ${only.name} (${only.id}) in ${regions}?`
     : `Deregister ${images.length} images in ${regions}?`;
-  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id])));
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(p, i, deleteSnapshots)));
   const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
   lines.push('');
   lines.push(running
@@ -66,7 +76,10 @@ async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean):
       lines.push(`Snapshots kept (they still cost storage): ${all.join(', ')}.`);
     }
   }
-  lines.push('This cannot be undone.');
+  const undoable = prepared.some((p) => p.images.some((i) => p.retention[i.id]?.kind === 'recoverable' && !deletesItsSnapshots(p, i, deleteSnapshots)));
+  if (!undoable) {
+    lines.push('This cannot be undone.');
+  }
   return confirmDestructive(message, lines.join('\n'), images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`);
 }
 
@@ -119,7 +132,7 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
 /** The summary before the modal: each image, its snapshots' fate, and who and where. */
 function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
   const images = prepared.flatMap((p) => p.images);
-  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id]).replace(/^• /, 'Deregisters ')));
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(p, i, deleteSnapshots).replace(/^• /, 'Deregisters ')));
   const deletable = prepared.flatMap((p) => p.plan.deletable);
   const all = prepared.flatMap((p) => snapshotsOf(p.images));
   if (deleteSnapshots && deletable.length) {
@@ -200,7 +213,10 @@ export function deregisterImage(deps: ActionDeps): CommandHandler {
     const result = await runDeregister(deps, prepared, deleteSnapshots);
     const snaps = result.deletedSnapshots.length ? ` and deleted ${plural(result.deletedSnapshots.length, 'snapshot')}` : '';
     const kept = result.keptSnapshots.length ? ` (${plural(result.keptSnapshots.length, 'snapshot')} kept: other images use them)` : '';
-    void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.`);
+    const binned = prepared.flatMap((p) => p.images.filter((i) => result.deregistered.includes(i.id) && p.retention[i.id]?.kind === 'recoverable'
+      && !deletesItsSnapshots(p, i, deleteSnapshots)));
+    const recoverable = binned.length ? ` ${plural(binned.length, 'image')} can be restored from the region's Recycle Bin until its rule's retention ends.` : '';
+    void vscode.window.showInformationMessage(`Deregistered ${plural(result.deregistered.length, 'image')}${snaps}${kept}.${recoverable}`);
     return result;
   };
 }
@@ -208,7 +224,7 @@ export function deregisterImage(deps: ActionDeps): CommandHandler {
 /** The API's deregisterImage: `{ imageId | imageIds, region, deleteSnapshots?, confirmed: true }`. */
 export async function deregisterImageApi(deps: ActionDeps, input: unknown): Promise<DeregisterResult> {
   const { batch, deleteSnapshots } = parseDeregisterRequest(input);
-  ensureConfirmed(input as Record<string, unknown>, `Deregistering ${batch.imageIds.join(', ')} in ${batch.region} cannot be undone`);
+  ensureConfirmed(input as Record<string, unknown>, `Deregistering ${batch.imageIds.join(', ')} in ${batch.region} cannot be undone unless a Recycle Bin rule keeps it`);
   await ensureKnownRegions(deps.aws, [batch.region]);
   return runDeregister(deps, [await prepare(deps.aws, batch)], deleteSnapshots);
 }

@@ -1,8 +1,12 @@
 import type { AwsService } from '../../aws/awsService';
+import { AwsError } from '../../aws/errors';
 import type { ImageInfo } from '../../aws/model';
 import { ownedImages } from '../../aws/ownedImages';
+import { isCancellation } from '../../shared/cancellation';
 import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
+import { isProtected, protectionRefusal } from '../../shared/retirementText';
+import { retentionOf, type Retention, type RulesRead } from './recycleBinRetention';
 import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
 
 /** Images to retire in one region. */
@@ -18,17 +22,39 @@ export interface Prepared {
   /** Live instances per image id. */
   readonly instances: Record<string, string[]>;
   readonly plan: SnapshotPlan;
+  /** Per image id: whether the Recycle Bin will keep it, by the region's retention rules. */
+  readonly retention: Record<string, Retention>;
 }
 
-/** The batch's images (owned, or it rejects), the instances still running from them, and their snapshots' fate. */
+/** The region's retention rules, or why they could not be read (which is never "no rules"). */
+function readRules(aws: AwsService, region: string, signal?: AbortSignal): Promise<RulesRead> {
+  return aws.imageRetentionRules(region, signal).then((rules) => ({ rules }), (error: unknown) => {
+    if (isCancellation(error)) {
+      throw error;
+    }
+    return { problem: error instanceof AwsError ? error.summary : error instanceof Error ? error.message : String(error) };
+  });
+}
+
+/**
+ * The batch's images (owned, and none protected from deregistration, or it rejects before anything changes), the
+ * instances still running from them, their snapshots' fate, and whether the Recycle Bin will keep each.
+ */
 export async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
   const { region } = batch;
   const images = await ownedImages(aws, region, batch.imageIds, signal);
-  const [instances, users] = await Promise.all([
+  const protectedOnes = images.filter((i) => isProtected(i.deregistrationProtection));
+  if (protectedOnes.length) {
+    const others = images.length > protectedOnes.length ? ' Nothing was deregistered: deselect it, or lift its protection, and try again.' : '';
+    throw new Error(protectedOnes.map(protectionRefusal).join(' ') + others);
+  }
+  const [instances, users, rules] = await Promise.all([
     aws.instancesUsingImages(region, batch.imageIds, signal),
     aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
+    readRules(aws, region, signal),
   ]);
-  return { region, images, instances, plan: snapshotPlan(images, users) };
+  const retention = Object.fromEntries(images.map((i) => [i.id, retentionOf(i, rules)]));
+  return { region, images, instances, plan: snapshotPlan(images, users), retention };
 }
 
 /** Every batch prepared, under a cancellable progress notification. */

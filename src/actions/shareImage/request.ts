@@ -153,7 +153,7 @@ export function shareRefusal(change: LaunchPermissionChange, ctx: ShareContext):
   const adds = !isEmptySet(change.add);
   if (adds && ctx.state !== 'available') {
     return `${ctx.imageId} is ${ctx.state}, not available: only available images can be shared.`
-      + (ctx.state === 'disabled' ? ' Re-enable it first (EnableImage).' : '');
+      + (ctx.state === 'disabled' ? ' Enable it first with "Enable Image" (amiExplorer.enableImage).' : '');
   }
   if (ctx.self && change.add.accounts.includes(ctx.self)) {
     return `${ctx.self} is your own account: it can launch its images without a launch permission.`;

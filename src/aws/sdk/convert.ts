@@ -49,7 +49,7 @@ export function toImageInfo(image: Image, region: string): ImageInfo {
     imdsSupport: image.ImdsSupport,
     sourceImageId: image.SourceImageId,
     sourceImageRegion: image.SourceImageRegion,
-    deregistrationProtection: image.DeregistrationProtection,
+    deregistrationProtection: image.DeregistrationProtection || undefined,
     raw: image,
   };
 }
