@@ -80,6 +80,49 @@ export interface DeregisterImageInput {
   readonly confirmed: true;
 }
 
+export interface RetireImagesInput {
+  /** Default: the regions the Images view shows. */
+  readonly regions?: readonly string[];
+  /** At least one of namePattern and tags. */
+  readonly namePattern?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** At least one of olderThanDays and notLaunchedForDays. */
+  readonly olderThanDays?: number;
+  readonly notLaunchedForDays?: number;
+  readonly unreferencedOnly?: boolean;
+  /** The newest K of each group (amiExplorer.groupByTag value, else the name without its numbers) stay; default 1. */
+  readonly keepNewest?: number;
+  /** Images tagged Latest=true stay; default true. */
+  readonly excludeLatest?: boolean;
+  readonly action: 'deprecate' | 'disable' | 'deregister';
+  /** With deregister: also delete the snapshots no remaining image uses. */
+  readonly deleteSnapshots?: boolean;
+  readonly dryRun?: boolean;
+  readonly confirmed?: boolean;
+}
+
+export interface RetireImagesResult {
+  readonly images: {
+    readonly imageId: string;
+    readonly region: string;
+    readonly name: string;
+    readonly ageDays: number;
+    /** ISO time, null when never launched, "unknown" when it could not be read. */
+    readonly lastLaunched: string | null;
+    /** Resources of the account that use it; null when they could not be read. */
+    readonly references: number | null;
+    readonly snapshotGiB: number;
+    /** snapshotGiB × amiExplorer.snapshotPricePerGBMonth: an estimate. */
+    readonly monthlyCost: number;
+    /** After a run: "deprecated", "disabled", "deregistered; deleted snap-…", "failed: …" or "not done". */
+    readonly outcome?: string;
+  }[];
+  readonly totalSnapshotGiB: number;
+  readonly monthlyCost: number;
+  /** Regions left out of the plan, and why. */
+  readonly notSearched: string[];
+}
+
 export interface DeregisterResult {
   readonly deregistered: string[];
   readonly deletedSnapshots: string[];
@@ -141,4 +184,9 @@ export interface AmiExplorerApi {
   setDeregistrationProtection(input: DeregistrationProtectionInput): Promise<string | undefined>;
   /** Brings an image back from the region's Recycle Bin; resolves to its state ("available"). */
   restoreImage(input: ImageTargetInput): Promise<string>;
+  /**
+   * A cleanup plan over owned images: `dryRun: true` resolves to the plan and changes nothing; otherwise (with
+   * `confirmed: true`) each image's `outcome` says what was done. Rejects naming what was done if it stopped part way.
+   */
+  retireImages(input: RetireImagesInput): Promise<RetireImagesResult>;
 }

@@ -4,6 +4,7 @@ import { deprecateImageApi } from '../actions/deprecateImage/command';
 import { deregisterImageApi } from '../actions/deregisterImage/command';
 import { disableImageApi, enableImageApi } from '../actions/disableImage/command';
 import { restoreImageApi } from '../actions/restoreImage/command';
+import { retireImagesApi } from '../actions/retireImages/command';
 import { setDeregistrationProtectionApi } from '../actions/setDeregistrationProtection/command';
 import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
@@ -42,5 +43,6 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     enableImage: logged('enableImage', enableImageApi, deps),
     setDeregistrationProtection: logged('setDeregistrationProtection', setDeregistrationProtectionApi, deps),
     restoreImage: logged('restoreImage', restoreImageApi, deps),
+    retireImages: logged('retireImages', retireImagesApi, deps),
   });
 }

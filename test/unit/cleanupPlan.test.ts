@@ -107,8 +107,9 @@ describe('cleanup plan: the page', () => {
     assert.match(page, /Snapshot storage: 8 GiB, about \$0\.40 a month\./);
     assert.match(page, /Assumption: full snapshot size × \$0\.05 per GB-month \(setting amiExplorer\.snapshotPricePerGBMonth\)/);
     assert.match(page, /Kept \(1\):[\s\S]*ami-00000009 {2}web-2\.0 # injected {2}one of the newest 1/);
-    const ran = planDocument(plan, r.criteria, ['us-east-1'], true, { 'ami-00000001': 'deregistered; deleted snap-a' });
+    const ran = planDocument(plan, r.criteria, ['us-east-1'], true, { outcomes: { 'ami-00000001': 'deregistered; deleted snap-a' }, notSearched: ['eu-west-1: AccessDenied'] });
     assert.match(ran, /\(run\)/);
+    assert.match(ran, /Not searched: eu-west-1: AccessDenied/);
     assert.match(ran, /Outcome[\s\S]*deregistered; deleted snap-a/);
   });
 });

@@ -94,7 +94,10 @@ function actionBlocker(image: ImageInfo, action: RetireAction, now: number): str
   return undefined;
 }
 
-/** The first rule that keeps the image, or undefined when every rule lets it go. */
+/**
+ * The first rule that keeps the image, or undefined when every rule lets it go. The rules on facts read from EC2
+ * (last launch, references) come last: only images every other rule lets go have them read.
+ */
 function keptBecause(c: Candidate, criteria: RetireCriteria, action: RetireAction, now: number): string | undefined {
   const { image, facts } = c;
   const time = created(image);
@@ -106,6 +109,10 @@ function keptBecause(c: Candidate, criteria: RetireCriteria, action: RetireActio
   }
   if (criteria.olderThanDays !== undefined && daysSince(time, now) < criteria.olderThanDays) {
     return `${plural(daysSince(time, now), 'day')} old (the plan retires images older than ${plural(criteria.olderThanDays, 'day')})`;
+  }
+  const blocked = actionBlocker(image, action, now);
+  if (blocked) {
+    return blocked;
   }
   if (criteria.notLaunchedForDays !== undefined) {
     if (facts.lastLaunched === undefined) {
@@ -123,7 +130,7 @@ function keptBecause(c: Candidate, criteria: RetireCriteria, action: RetireActio
       return `used by ${plural(facts.references, 'resource')}`;
     }
   }
-  return actionBlocker(image, action, now);
+  return undefined;
 }
 
 /**

@@ -44,7 +44,10 @@ export function criteriaText(criteria: RetireCriteria, regions: readonly string[
  * The page: a heading, the rules, one row per image to retire (with its outcome once run), the total and the price
  * assumption, then the images the rules keep, each with its reason.
  */
-export function planDocument(plan: CleanupPlan, criteria: RetireCriteria, regions: readonly string[], deleteSnapshots: boolean, outcomes?: Outcomes): string {
+export function planDocument(
+  plan: CleanupPlan, criteria: RetireCriteria, regions: readonly string[], deleteSnapshots: boolean,
+  { outcomes, notSearched = [] }: { readonly outcomes?: Outcomes; readonly notSearched?: readonly string[] } = {},
+): string {
   const verb = verbs[plan.action];
   const what = plan.action === 'deregister' && deleteSnapshots ? `${verb} and delete unshared snapshots` : verb;
   const rows = plan.retire.map((p: PlannedImage) => [
@@ -57,6 +60,7 @@ export function planDocument(plan: CleanupPlan, criteria: RetireCriteria, region
     `Cleanup plan: ${what} ${plan.retire.length} image${plan.retire.length === 1 ? '' : 's'}${outcomes ? ' (run)' : ' (preview: nothing has changed)'}`,
     '',
     criteriaText(criteria, regions),
+    ...notSearched.map((n) => `Not searched: ${cell(n, 200)}`),
     '',
     ...(plan.retire.length ? table(header, rows) : ['No image matches every rule.']),
     '',
