@@ -17,10 +17,10 @@ const noVscode = { name: 'vscode', message: 'A pure module imports no vscode, so
 const restrict = ({ patterns = [], paths = [] }) => ({ 'no-restricted-imports': ['error', { patterns: [sdk, ...patterns], paths }] });
 
 const pure = [
-  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan}.ts',
+  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan,usageNote,usageList}.ts',
   'src/actions/common/invocation.ts',
-  'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views}.ts',
-  'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers}.ts', 'src/explorer/pagedList.ts',
+  'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views,usageText,poll}.ts',
+  'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers,mentionText}.ts', 'src/explorer/pagedList.ts',
 ];
 
 export default tseslint.config(

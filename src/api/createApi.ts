@@ -6,6 +6,7 @@ import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
 import { shareImageApi } from '../actions/shareImage/command';
+import { imageUsageApi } from '../actions/showImageUsage/command';
 import type { ActionDeps } from '../actions/common/actionDeps';
 import { log } from '../shared/log';
 import type { AmiExplorerApi } from './amiExplorerApi';
@@ -35,5 +36,6 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     deprecateImage: logged('deprecateImage', deprecateImageApi, deps),
     deregisterImage: logged('deregisterImage', deregisterImageApi, deps),
     findImages: logged('findImages', findImagesApi, deps),
+    imageUsage: logged('imageUsage', imageUsageApi, deps),
   });
 }

@@ -18,6 +18,7 @@ import { reviewAnswers } from '../common/confirmChange';
 import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { partialRetirement, snapshotPlan } from './retirementPlan';
+import { imageUsageLine, usageConsequence } from './usageNote';
 
 export type { DeregisterResult };
 
@@ -34,9 +35,9 @@ function batchesFromTree(images: readonly ImageInfo[]): RegionBatch[] {
   return [...byRegion].map(([region, imageIds]) => ({ region, imageIds }));
 }
 
-function imageLine(image: ImageInfo, instances: readonly string[] | undefined): string {
-  const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
-  return `• ${image.name} (${image.id}, ${image.region}): ${running}`;
+/** An image and what uses it, as EC2 reported when the batch was prepared. */
+function imageLine(image: ImageInfo, p: Prepared): string {
+  return `• ${imageUsageLine(image, p.instances[image.id], p.usage)}`;
 }
 
 async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
@@ -46,12 +47,10 @@ async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean):
   const message = only && images.length === 1
     ? `Deregister ${only.name} (${only.id}) in ${regions}?`
     : `Deregister ${images.length} images in ${regions}?`;
-  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id])));
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p)));
   const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
   lines.push('');
-  lines.push(running
-    ? `Running instances keep running, but no new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}, and Auto Scaling groups or launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail to launch.`
-    : `No new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}; launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail.`);
+  lines.push(usageConsequence(images, prepared.map((p) => p.usage), running > 0));
   const deletable = prepared.flatMap((p) => p.plan.deletable);
   const kept = prepared.flatMap((p) => p.plan.kept);
   if (deleteSnapshots && deletable.length) {
@@ -119,7 +118,9 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
 /** The summary before the modal: each image, its snapshots' fate, and who and where. */
 function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
   const images = prepared.flatMap((p) => p.images);
-  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p.instances[i.id]).replace(/^• /, 'Deregisters ')));
+  const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(i, p).replace(/^• /, 'Deregisters ')));
+  const running = prepared.some((p) => Object.values(p.instances).some((ids) => ids.length));
+  lines.push(usageConsequence(images, prepared.map((p) => p.usage), running).replace(/\.$/, ''));
   const deletable = prepared.flatMap((p) => p.plan.deletable);
   const all = prepared.flatMap((p) => snapshotsOf(p.images));
   if (deleteSnapshots && deletable.length) {

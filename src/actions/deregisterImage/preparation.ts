@@ -1,6 +1,8 @@
 import type { AwsService } from '../../aws/awsService';
 import type { ImageInfo } from '../../aws/model';
 import { ownedImages } from '../../aws/ownedImages';
+import { isCancellation } from '../../shared/cancellation';
+import { inAccountUsage, type InAccountUsage } from '../../shared/imageUsage';
 import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
 import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
@@ -11,6 +13,9 @@ export interface RegionBatch {
   readonly imageIds: readonly string[];
 }
 
+/** What of the account uses each image, as EC2 says (DescribeImageReferences), or why it could not be checked. */
+export type UsageCheck = { readonly byImage: ReadonlyMap<string, InAccountUsage> } | { readonly error: string };
+
 /** What retiring one region's batch means, read before asking. */
 export interface Prepared {
   readonly region: string;
@@ -18,20 +23,38 @@ export interface Prepared {
   /** Live instances per image id. */
   readonly instances: Record<string, string[]>;
   readonly plan: SnapshotPlan;
+  /** For the person's confirmation only (the API asks nothing, so does not look). */
+  readonly usage?: UsageCheck;
 }
 
-/** The batch's images (owned, or it rejects), the instances still running from them, and their snapshots' fate. */
-export async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
+/** The usage of the images, or why it is unknown: a failed check never reads as "unused". */
+async function checkUsage(aws: AwsService, region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<UsageCheck> {
+  try {
+    return { byImage: await inAccountUsage(aws, region, imageIds, signal) };
+  } catch (error) {
+    if (isCancellation(error)) {
+      throw error;
+    }
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The batch's images (owned, or it rejects), the instances still running from them, their snapshots' fate, and
+ * (`withUsage`, for a person's confirmation) what of the account uses them.
+ */
+export async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal, withUsage = false): Promise<Prepared> {
   const { region } = batch;
   const images = await ownedImages(aws, region, batch.imageIds, signal);
-  const [instances, users] = await Promise.all([
+  const [instances, users, usage] = await Promise.all([
     aws.instancesUsingImages(region, batch.imageIds, signal),
     aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
+    withUsage ? checkUsage(aws, region, batch.imageIds, signal) : undefined,
   ]);
-  return { region, images, instances, plan: snapshotPlan(images, users) };
+  return { region, images, instances, plan: snapshotPlan(images, users), usage };
 }
 
 /** Every batch prepared, under a cancellable progress notification. */
 export function prepareAll(aws: AwsService, batches: readonly RegionBatch[]): Promise<Prepared[]> {
-  return withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(aws, b, signal))));
+  return withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(aws, b, signal, true))));
 }
