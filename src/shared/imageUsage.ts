@@ -3,6 +3,7 @@
 // newest AMI usage report, and the workspace files that mention its id. No vscode: the file search is handed in.
 import type { ImageUsage } from '../api/amiExplorerApi';
 import type { AwsService } from '../aws/awsService';
+import { toAwsError } from '../aws/errors';
 import { referenceNames, referencesOf } from '../aws/imageUsage';
 import type { ImageDetails, ImageTarget } from '../aws/model';
 import type { ImageReference, UsageReport } from '../aws/usageModel';
@@ -119,7 +120,15 @@ export async function newestReports(aws: AwsService, region: string, imageId: st
 export async function usageDetails(sources: UsageSources, target: ImageTarget, signal?: AbortSignal): Promise<UsageDetails> {
   const { aws } = sources;
   const { imageId, region } = target;
-  const [details, self] = await Promise.all([aws.describeImage(region, imageId, signal), aws.accountId()]);
+  const [details, self] = await Promise.all([
+    aws.describeImage(region, imageId, signal).catch((error: unknown) => {
+      if (toAwsError(error).kind === 'notFound') {
+        throw new Error(`Image ${imageId} does not exist in ${region}, or this account cannot see it. Check the id and the region.`);
+      }
+      throw error;
+    }),
+    aws.accountId(),
+  ]);
   const owned = self !== undefined && details.image.ownerId === self;
   const [inAccount, reports, files] = await Promise.all([
     outcome(inAccountUsage(aws, region, [imageId], signal).then((m) => m.get(imageId) ?? { references: [], groups: [] })),
