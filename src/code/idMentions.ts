@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { MentionScan, WorkspaceMention } from '../shared/imageUsage';
+import { log } from '../shared/log';
 import { findAmiIds } from './amiIdScanner';
-import { excludeGlobOf, lineOf, lineStarts } from './mentionText';
+import { excludeGlobOf, excludeMatcherOf, lineOf, lineStarts } from './mentionText';
 
 /** Caps that keep a search of a large workspace short. */
 export interface MentionLimits {
@@ -17,10 +18,45 @@ const defaultLimits: MentionLimits = { maxFiles: 5000, maxFileBytes: 1_000_000, 
 /** Files read at once. */
 const parallel = 8;
 
-/** What files.exclude and search.exclude hide, as one glob: giving findFiles a glob of its own replaces its default. */
-function excludeGlob(): string | undefined {
-  const exclude = (section: string) => vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude');
-  return excludeGlobOf(exclude('files'), exclude('search'));
+const excludes = (section: string) => vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude');
+
+/**
+ * The files of every workspace folder, less what files.exclude and search.exclude hide, at most `max`: VS Code's
+ * file search (given a glob of its own, findFiles applies no default excludes, so both settings go in it), or where
+ * that search is not available (a remote without ripgrep, say) a walk of the folders through the file system API.
+ */
+async function workspaceFiles(max: number, signal: AbortSignal | undefined, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  try {
+    return await vscode.workspace.findFiles('**/*', excludeGlobOf(excludes('files'), excludes('search')), max, token);
+  } catch (error) {
+    signal?.throwIfAborted();
+    log().info(`File search unavailable (${error instanceof Error ? error.message : String(error)}): walking the workspace folders instead.`);
+    return walkFolders(max, signal);
+  }
+}
+
+/** Breadth first, skipping excluded folders and following no symbolic link to a folder (no cycles). */
+async function walkFolders(max: number, signal: AbortSignal | undefined): Promise<vscode.Uri[]> {
+  const excluded = excludeMatcherOf(excludes('files'), excludes('search'));
+  const files: vscode.Uri[] = [];
+  const queue = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ uri: f.uri, path: '' }));
+  for (let next = queue.shift(); next && files.length < max; next = queue.shift()) {
+    signal?.throwIfAborted();
+    const entries = await vscode.workspace.fs.readDirectory(next.uri).then(undefined, () => [] as [string, vscode.FileType][]);
+    for (const [name, type] of entries) {
+      const path = next.path ? `${next.path}/${name}` : name;
+      if (excluded(path)) {
+        continue;
+      }
+      const uri = vscode.Uri.joinPath(next.uri, name);
+      if (type === vscode.FileType.Directory) {
+        queue.push({ uri, path });
+      } else if (type & vscode.FileType.File && files.length < max) {
+        files.push(uri);
+      }
+    }
+  }
+  return files;
 }
 
 function cancellationOf(signal: AbortSignal | undefined): vscode.CancellationTokenSource {
@@ -64,7 +100,7 @@ export async function findMentions(imageId: string, signal?: AbortSignal, limits
   const id = imageId.toLowerCase();
   const cancel = cancellationOf(signal);
   try {
-    const files = await vscode.workspace.findFiles('**/*', excludeGlob(), limits.maxFiles, cancel.token);
+    const files = await workspaceFiles(limits.maxFiles, signal, cancel.token);
     signal?.throwIfAborted();
     const mentions: WorkspaceMention[] = [];
     let next = 0;

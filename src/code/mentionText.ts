@@ -25,6 +25,44 @@ export function excludeGlobOf(...settings: readonly (Readonly<Record<string, unk
   return patterns.size ? `{${[...patterns].join(',')}}` : undefined;
 }
 
+/**
+ * A glob of files.exclude / search.exclude as a RegExp over a path relative to its workspace folder: `**` any
+ * number of folders, `*` and `?` within one name, `[…]` a class; braces already expanded.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:[^/]*/)*';
+      } else {
+        re += '.*';
+      }
+    } else if (c === '*') {
+      re += '[^/]*';
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '[' && glob.indexOf(']', i + 1) > i + 1) {
+      const end = glob.indexOf(']', i + 1);
+      re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&')}]`;
+      i = end;
+    } else {
+      re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Whether a workspace-relative path (a folder hides all below it) is hidden by the exclude settings switched on. */
+export function excludeMatcherOf(...settings: readonly (Readonly<Record<string, unknown>> | undefined)[]): (relativePath: string) => boolean {
+  const patterns = settings.flatMap((s) => Object.entries(s ?? {}).filter(([, on]) => on === true).flatMap(([p]) => expandBraces(p)));
+  const regexps = patterns.map((p) => globToRegExp(p.replace(/^\.\//, '').replace(/\/$/, '')));
+  return (relativePath) => regexps.some((r) => r.test(relativePath));
+}
+
 /** Offsets at which each line of `text` starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { imageUsageLine, usageConsequence } from '../../src/actions/deregisterImage/usageNote';
 import type { UsageCheck } from '../../src/actions/deregisterImage/preparation';
-import { excludeGlobOf, expandBraces, lineOf, lineStarts } from '../../src/code/mentionText';
+import { excludeGlobOf, excludeMatcherOf, expandBraces, globToRegExp, lineOf, lineStarts } from '../../src/code/mentionText';
 import { pollUntil } from '../../src/shared/poll';
 import { groupReferences } from '../../src/shared/usageText';
 
@@ -91,5 +91,17 @@ describe('pollUntil', () => {
     await assert.rejects(polling, (e: Error) => e.name === 'AbortError');
     assert.equal(reads, 1);
     await assert.rejects(pollUntil(() => Promise.reject(new Error('throttled')), () => false, { intervalsMs: [1], deadlineMs: 10 }), /throttled/);
+  });
+});
+
+describe('exclude settings as a matcher (the walk when file search is unavailable)', () => {
+  it('hides what VS Code hides: folders anywhere, extensions, root-anchored paths', () => {
+    const excluded = excludeMatcherOf({ '**/.git': true, '**/*.{log,tmp}': true, 'out': true, '**/keep': false }, { '**/node_modules': true });
+    const hidden = ['.git', 'a/.git', 'node_modules', 'pkg/node_modules', 'x.log', 'a/b/c.tmp', 'out'];
+    const shown = ['src', 'a/out', 'git', 'main.tf', 'a/keep', 'logs/app.txt', 'node_modules_backup'];
+    assert.deepEqual(hidden.filter((p) => !excluded(p)), []);
+    assert.deepEqual(shown.filter(excluded), []);
+    assert.ok(globToRegExp('**/file?.[ch]').test('src/file1.c'));
+    assert.ok(!globToRegExp('**/file?.[ch]').test('src/file10.c'));
   });
 });
