@@ -152,8 +152,8 @@ def patch_describe_image_references() -> None:
         _check_image_ids(image_ids)
         options = _resource_type_options(requested, REFERENCE_OPTIONS)
         max_results = self._get_param("MaxResults")
-        if max_results not in (None, "") and not 5 <= int(max_results) <= 1000:
-            raise _error("InvalidParameterValue", f"The value '{max_results}' for MaxResults is not valid. Specify a value from 5 to 1000.")
+        if max_results not in (None, "") and int(max_results) < 5:
+            raise _error("InvalidParameterValue", f"The value '{max_results}' for MaxResults is not valid. Specify a value of 5 or more.")
         self.error_on_dryrun()
         kinds = set(REFERENCE_OPTIONS) if include_all else set(options)
         refs = _references(self.ec2_backend, set(image_ids), kinds, options, REFERENCE_VERSION_DEPTH)
