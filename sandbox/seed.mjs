@@ -12,6 +12,7 @@
 import {
   CopyImageCommand,
   CreateImageCommand,
+  CreateLaunchTemplateCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
   EC2Client,
@@ -50,6 +51,7 @@ const CONCURRENCY = 8;
  *   regions: Record<string, SeededRegion>,
  *   images: Record<string, string>, instances: Record<string, string>,
  *   counts: Record<string, Record<string, number>>,
+ *   usedByOtherAccounts: Record<string, Record<string, Record<string, number>>>,
  * }} Manifest
  */
 
@@ -483,6 +485,20 @@ async function apSoutheast2(s, usEast) {
 }
 
 /**
+ * Who else uses one of our images: the account we share the latest PetTracker with runs two instances of it and
+ * keeps a launch template naming it, so an AMI usage report has something to count. None of it is ours, so our
+ * views and counts do not change. Returns `{ imageId: { account: { resourceType: count } } }`.
+ * @param {Seeder} s us-east-1
+ * @param {SeededImage} image shared with ACCOUNTS.friend
+ */
+async function usedElsewhere(s, image) {
+  const { friend } = ACCOUNTS;
+  await s.send(friend, new RunInstancesCommand({ ImageId: image.id, InstanceType: 't3.medium', MinCount: 2, MaxCount: 2 }));
+  await s.send(friend, new CreateLaunchTemplateCommand({ LaunchTemplateName: 'partner-pettracker', LaunchTemplateData: { ImageId: image.id, InstanceType: 't3.medium' } }));
+  return { [image.id]: { [friend]: { 'ec2:Instance': 2, 'ec2:LaunchTemplate': 1 } } };
+}
+
+/**
  * Seeds a fresh sandbox. Call it once per server.
  * @param {string} endpoint e.g. http://127.0.0.1:PORT
  * @param {{ batchCount?: number }} [options] batchCount: size of the us-east-1 Batch group (130)
@@ -508,7 +524,8 @@ export async function seed(endpoint, { batchCount = 130 } = {}) {
       await catalogs['ap-southeast-2'];
       return apSoutheast2(seeders['ap-southeast-2'], east);
     })();
-    const [catalogEast, eastResult, euResult, apResult] = await Promise.all([catalogs['us-east-1'], east, eu, ap]);
+    const elsewhere = (async () => usedElsewhere(seeders['us-east-1'], (await east).images.petTrackerLatest))();
+    const [catalogEast, eastResult, euResult, apResult, usedByOtherAccounts] = await Promise.all([catalogs['us-east-1'], east, eu, ap, elsewhere]);
     const catalogEu = await catalogs['eu-west-1'];
     const al2023Deprecated = /** @type {SeededImage} */ (regions['us-east-1'].images.find((i) => i.deprecated && i.owner === ACCOUNTS.amazonLinux));
 
@@ -534,6 +551,7 @@ export async function seed(endpoint, { batchCount = 130 } = {}) {
       images: Object.fromEntries(Object.entries(wellKnown).map(([k, v]) => [k, v.id])),
       instances: Object.fromEntries(Object.entries(instances).map(([k, v]) => [k, v.id])),
       counts: Object.fromEntries(REGIONS.map((region) => [region, countRegion(regions[region])])),
+      usedByOtherAccounts,
     };
   } finally {
     for (const client of clients.values()) client.destroy();

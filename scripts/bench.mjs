@@ -7,7 +7,8 @@
 //
 // Parts: resolve (bench/resolve.bench.ts: ids in code, cold / warm / naive), limit (the physical limit: cold
 // resolves through a proxy that delays every answer), faults (fault class × feature), load (a 20,000-image
-// region and a 5,000-id file). Parts share what they can, e.g. the 1,000-image estate.
+// region and a 5,000-id file), usage (who uses 100 images: calls and wall time, 10 images a call). Parts share
+// what they can, e.g. the 1,000-image estate.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MOTO_VERSION, sandboxCredentials, startMoto } from '../sandbox/moto.mjs';
 
-const parts = ['bundle', 'resolve', 'limit', 'faults', 'load'];
+const parts = ['bundle', 'resolve', 'limit', 'faults', 'load', 'usage'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !parts.includes(a));
 if (unknown.length) {

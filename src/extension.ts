@@ -24,6 +24,8 @@ import { editTags } from './actions/editTags/command';
 import { launchInstance } from './actions/launchInstance/command';
 import { revealImage } from './commands/revealImage';
 import { shareImage } from './actions/shareImage/command';
+import { showImageUsage } from './actions/showImageUsage/command';
+import { findMentions } from './code/idMentions';
 import { CodeFeatures } from './code/codeFeatures';
 import { imageAtCursor } from './code/imageAtCursor';
 import { ImageFilterState } from './explorer/imageFilterState';
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const aws = new AwsService(settings);
   const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
-  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
+  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions), (imageId, signal) => findMentions(imageId, signal));
   const instances = new InstancesTree(aws);
   const details = new ImageDetailsProvider(aws);
   const code = new CodeFeatures(aws, settings, context.globalState);
@@ -56,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     const shown = images.shownRegions();
     await vscode.workspace.getConfiguration(section).update('regions', [...new Set([...shown, ...extra])], vscode.ConfigurationTarget.Global);
   };
-  const deps: ActionDeps = { aws, images, instances, atCursor, showRegions };
+  const deps: ActionDeps = { aws, images, instances, atCursor, showRegions, findMentions: (imageId, signal) => findMentions(imageId, signal) };
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
       statusBar.update();
@@ -78,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.setDeregistrationProtection': setDeregistrationProtection(deps),
     'amiExplorer.restoreImage': restoreImage(deps),
     'amiExplorer.findImages': findImages(deps),
+    'amiExplorer.showImageUsage': showImageUsage(deps),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),
     'amiExplorer.selectProfile': selectProfile(aws),

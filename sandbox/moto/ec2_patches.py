@@ -796,58 +796,6 @@ def patch_instance_clock() -> None:
     Instance.__init__ = __init__  # type: ignore[method-assign]
 
 
-# ---------------------------------------------------------------------------------------------------------
-# DescribeImageReferences
-# ---------------------------------------------------------------------------------------------------------
-
-
-def patch_describe_image_references() -> None:
-    def describe_image_references(self: AmisResponse) -> ActionResult:
-        backend = self.ec2_backend
-        image_ids = self._get_param("ImageIds", [])
-        include_all = _truthy(self._get_param("IncludeAllResourceTypes", False))
-        requested = self._get_param("ResourceTypes", []) or []
-        if not image_ids:
-            raise _error("MissingParameter", "The request must contain the parameter ImageIds")
-        if not include_all and not requested:
-            raise _error(
-                "InvalidParameterCombination",
-                "Either IncludeAllResourceTypes or ResourceTypes must be specified.",
-            )
-        for image_id in image_ids:
-            if not AMI_ID.fullmatch(str(image_id)):
-                raise MalformedAMIIdError([image_id])
-        self.error_on_dryrun()
-
-        options: dict[str, dict[str, list[str]]] = {}
-        for item in requested:
-            opts = {o.get("OptionName"): o.get("OptionValues", []) for o in item.get("ResourceTypeOptions", []) or []}
-            options[item.get("ResourceType")] = opts
-        kinds = {"ec2:Instance", "ec2:LaunchTemplate"} if include_all else set(options)
-        wanted = set(image_ids)
-        prefix = f"arn:aws:ec2:{backend.region_name}:{backend.account_id}"
-        refs = []
-        if "ec2:Instance" in kinds:
-            # EC2 checks instances in every state but terminated unless state-name narrows it.
-            states = options.get("ec2:Instance", {}).get("state-name") or [
-                "pending", "running", "shutting-down", "stopping", "stopped"
-            ]
-            for instance in backend.all_instances():
-                if instance.image_id in wanted and instance.state in states:
-                    refs.append({"ImageId": instance.image_id, "ResourceType": "ec2:Instance", "Arn": f"{prefix}:instance/{instance.id}"})
-        if "ec2:LaunchTemplate" in kinds:
-            depth = int((options.get("ec2:LaunchTemplate", {}).get("version-depth") or ["20"])[0])
-            for template in backend.launch_templates.values():
-                versions = sorted(template.versions, key=lambda v: v.number, reverse=True)[:depth]
-                images = {v.image_id for v in versions} & wanted
-                for image_id in sorted(images):
-                    refs.append({"ImageId": image_id, "ResourceType": "ec2:LaunchTemplate", "Arn": f"{prefix}:launch-template/{template.id}"})
-        page, token = _page(refs, self._get_param("MaxResults"), self._get_param("NextToken"))
-        return ActionResult({"ImageReferences": page, "NextToken": token})
-
-    AmisResponse.describe_image_references = describe_image_references  # type: ignore[attr-defined]
-
-
 def apply() -> None:
     patch_request_clock()
     patch_dispatch_lookup()
@@ -867,4 +815,3 @@ def apply() -> None:
     patch_copy_image()
     patch_snapshot_in_use()
     patch_instance_clock()
-    patch_describe_image_references()

@@ -159,6 +159,23 @@ export interface DeregistrationProtectionInput extends ImageTargetInput {
   readonly cooldown?: boolean;
 }
 
+/** Who uses an image. */
+export interface ImageUsage {
+  /**
+   * This account's resources in the region that name the image, as DescribeImageReferences reports them:
+   * instances that can still run, launch templates (their 10 newest versions), SSM parameters, Image Builder recipes.
+   */
+  readonly references: { readonly resourceType: string; readonly arn: string }[];
+  /**
+   * For an image you own: what other accounts use, per account and resource type ("ec2:Instance",
+   * "ec2:LaunchTemplate"), from the newest available AMI usage report. Absent when there is none: the API reads
+   * reports but never creates one (the showImageUsage command does, on request).
+   */
+  readonly accounts?: { readonly accountId: string; readonly resources: Record<string, number> }[];
+  /** The workspace's lines that mention the id: absolute path, 1-based line. */
+  readonly files: { readonly path: string; readonly line: number }[];
+}
+
 export interface AmiExplorerApi {
   readonly apiVersion: 1;
   /** Resolves to `{ [targetRegion]: newImageId }`; rejects naming each failed region and the copies made anyway. */
@@ -189,4 +206,6 @@ export interface AmiExplorerApi {
    * `confirmed: true`) each image's `outcome` says what was done. Rejects naming what was done if it stopped part way.
    */
   retireImages(input: RetireImagesInput): Promise<RetireImagesResult>;
+  /** Who uses the image: this account's resources, other accounts (from an existing report), the workspace's files. */
+  imageUsage(input: ImageTargetInput): Promise<ImageUsage>;
 }

@@ -10,6 +10,7 @@ import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
 import { shareImageApi } from '../actions/shareImage/command';
+import { imageUsageApi } from '../actions/showImageUsage/command';
 import type { ActionDeps } from '../actions/common/actionDeps';
 import { log } from '../shared/log';
 import type { AmiExplorerApi } from './amiExplorerApi';
@@ -44,5 +45,6 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     setDeregistrationProtection: logged('setDeregistrationProtection', setDeregistrationProtectionApi, deps),
     restoreImage: logged('restoreImage', restoreImageApi, deps),
     retireImages: logged('retireImages', retireImagesApi, deps),
+    imageUsage: logged('imageUsage', imageUsageApi, deps),
   });
 }

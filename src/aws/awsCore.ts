@@ -20,6 +20,11 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** A waiter (until available, until running): polls for minutes, takes no budget slot and has no deadline. */
   readonly wait?: boolean;
+  /**
+   * A read that needs a permission of its own (ec2:DescribeImageReferences, say): its denial says nothing about
+   * the region, so the region's other reads go on.
+   */
+  readonly ownPermission?: boolean;
 }
 
 /** Throttling answers shrink the budget of their lane. */
@@ -69,7 +74,7 @@ export class AwsCore {
       if (err.code === 'AuthFailure' && action !== 'GetCallerIdentity') {
         err = refineAuthFailure(err, await this.accountId() !== undefined, region);
       }
-      if (region && action.startsWith('Describe') && isRegionDenial(err)) {
+      if (region && action.startsWith('Describe') && !options.ownPermission && isRegionDenial(err)) {
         this.denied.set(region, err);
       }
       throw err;

@@ -4,6 +4,7 @@ import type { LaunchPermissionChange } from './imageSharingModel';
 import type { ImageCreationRequest, InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from './launchModel';
 import type { ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
 import type { ProfileInfo } from './sdk/profiles';
+import type { ImageReference, UsageReport, UsageReportEntry } from './usageModel';
 
 export type { CallOptions, ConnectionSource } from './awsCore';
 
@@ -207,6 +208,36 @@ export class AwsService extends AwsCore {
   /** The ARN of a KMS key (id, ARN or alias) in the region. */
   kmsKeyArn(region: string, keyId: string, signal?: AbortSignal): Promise<string> {
     return this.call('DescribeKey', region, (sdk, c, s) => sdk.kmsKeyArn(c, region, keyId, s), { signal });
+  }
+
+  /** The caller's resources that name one of `imageIds`: at most 10, EC2's limit per call (see imageUsage.ts). */
+  imageReferences(region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<ImageReference[]> {
+    return this.call('DescribeImageReferences', region, (sdk, c, s) => sdk.imageReferences(c, region, imageIds, s), { signal, ownPermission: true });
+  }
+
+  /** The Name tag of each instance among `ids` (at most 200) that has one. */
+  instanceNames(region: string, ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string>> {
+    return this.call('DescribeInstances', region, (sdk, c, s) => sdk.instanceNames(c, region, ids, s), { signal });
+  }
+
+  /** The name of each launch template among `ids` (at most 200). */
+  launchTemplateNames(region: string, ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string>> {
+    return this.call('DescribeLaunchTemplates', region, (sdk, c, s) => sdk.launchTemplateNames(c, region, ids, s), { signal, ownPermission: true });
+  }
+
+  /** Starts an AMI usage report on what other accounts run from an image the caller owns; returns its id. */
+  createImageUsageReport(region: string, imageId: string, signal?: AbortSignal): Promise<string> {
+    return this.call('CreateImageUsageReport', region, (sdk, c, s) => sdk.createImageUsageReport(c, region, imageId, s), { signal });
+  }
+
+  /** The account's usage reports on one image, or those with the given ids. */
+  imageUsageReports(region: string, which: { imageId?: string; reportIds?: readonly string[] }, signal?: AbortSignal): Promise<UsageReport[]> {
+    return this.call('DescribeImageUsageReports', region, (sdk, c, s) => sdk.imageUsageReports(c, region, which, s), { signal, ownPermission: true });
+  }
+
+  /** What an available usage report counted, per account and resource type. */
+  imageUsageReportEntries(region: string, reportId: string, signal?: AbortSignal): Promise<UsageReportEntry[]> {
+    return this.call('DescribeImageUsageReportEntries', region, (sdk, c, s) => sdk.imageUsageReportEntries(c, region, reportId, s), { signal, ownPermission: true });
   }
 
   listProfiles(): Promise<ProfileInfo[]> {

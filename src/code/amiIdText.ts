@@ -24,7 +24,7 @@ export interface Problem {
 }
 
 /** The only commands hover links may run (`isTrusted.enabledCommands`). */
-export const hoverCommands = ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance'] as const;
+export const hoverCommands = ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.showImageUsage', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance'] as const;
 type HoverCommand = (typeof hoverCommands)[number];
 
 
@@ -177,6 +177,7 @@ function imageSection(image: ImageInfo, options: HoverOptions): string {
   const links = !linkable ? [] : [
     commandLink('Reveal in Images view', 'amiExplorer.revealImage', image),
     commandLink('Show details', 'amiExplorer.showDetails', image),
+    commandLink('Who uses it', 'amiExplorer.showImageUsage', image),
     commandLink('Copy id', 'amiExplorer.copyImageId', image),
     commandLink('Copy to regions', 'amiExplorer.copyImage', image),
     commandLink('Launch', 'amiExplorer.launchInstance', image),

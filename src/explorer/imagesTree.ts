@@ -14,6 +14,8 @@ import { groupByTagKey, savedSearches } from '../settings/images';
 import type { ImageTreeContext } from './nodes/treeContext';
 import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
+import type { MentionFinder } from '../shared/imageUsage';
+import { UsedByNode } from './nodes/usedByNode';
 
 export const noCredentialsContext = 'amiExplorer.noCredentials';
 
@@ -26,9 +28,12 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   regions: ImageRegionNode[] = [];
 
-  constructor(private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void) {
+  constructor(
+    private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void, findMentions: MentionFinder,
+  ) {
     const ctx: ImageTreeContext = {
       aws,
+      findMentions,
       imageFilter: (): ImageFilter => filter.current,
       refresh: (node) => this.provider.refresh(node),
     };
@@ -97,7 +102,7 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
   }
 
   imageOf(item: unknown): ImageInfo | undefined {
-    return item instanceof ImageNode ? item.image : undefined;
+    return item instanceof ImageNode || item instanceof UsedByNode ? item.image : undefined;
   }
 
   imagesOf(item: unknown, selection: readonly unknown[]): ImageInfo[] {

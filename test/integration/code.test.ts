@@ -87,7 +87,7 @@ describe('AMI ids in code', () => {
       const text = await hoverText(doc, positionOf(doc, id('petTrackerLatest'), 2));
       for (const expected of [`**${nameOf('petTrackerLatest')}**`, 'owned by you · us-east-1 · available', `| ID | ${id('petTrackerLatest')} |`,
         '| Owner | 123456789012 (you) |', '| Architecture | x86_64 |', '| Virtualization | hvm |', '| Root device | ebs', '| Visibility | private |',
-        'command:amiExplorer.revealImage?', 'command:amiExplorer.showDetails?', 'command:amiExplorer.copyImage?', 'command:amiExplorer.launchInstance?', 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#ImageDetails:imageId=']) {
+        'command:amiExplorer.revealImage?', 'command:amiExplorer.showDetails?', 'command:amiExplorer.showImageUsage?', 'command:amiExplorer.copyImage?', 'command:amiExplorer.launchInstance?', 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#ImageDetails:imageId=']) {
         assert.ok(text.includes(expected), `hover shows ${expected}:\n${text}`);
       }
     });

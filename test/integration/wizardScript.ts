@@ -64,6 +64,11 @@ export class ScriptedStep {
       .map((i) => [i.label, i.description].filter(Boolean).join(' — '));
   }
 
+  /** The list's headings (its separators' labels), in order. */
+  headings(): string[] {
+    return this.quickPick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label).map((i) => i.label);
+  }
+
   /** The labels of the selected lines of a multi-select. */
   selected(): string[] {
     return this.quickPick.selectedItems.map((i) => i.label);

@@ -108,7 +108,7 @@ describe('hover markdown', () => {
   it('links only to allowlisted commands, with the image and region as arguments, and to the region\'s console', () => {
     const text = hoverMarkdown(found(image()), {}, { now });
     const commands = [...text.matchAll(/command:([\w.]+)\?([^ )]+)/g)];
-    assert.deepEqual(commands.map((m) => m[1]), ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance']);
+    assert.deepEqual(commands.map((m) => m[1]), ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.showImageUsage', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance']);
     assert.ok(commands.every((m) => (hoverCommands as readonly string[]).includes(m[1]!)));
     assert.deepEqual(JSON.parse(decodeURIComponent(must(commands[0]?.[2], 'the arguments of the first command link'))), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }]);
     assert.ok(text.includes(consoleUrl('us-east-1', 'ami-0123456789abcdef0')));

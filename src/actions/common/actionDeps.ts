@@ -1,4 +1,5 @@
 import type { AwsService } from '../../aws/awsService';
+import type { MentionFinder } from '../../shared/imageUsage';
 import type { ImageViews, InstanceViews } from '../../shared/views';
 import type { ImageAtCursor } from './imageTarget';
 
@@ -10,4 +11,6 @@ export interface ActionDeps {
   readonly atCursor: ImageAtCursor;
   /** Adds regions to the views (`amiExplorer.regions`), when the person asks to see what an action made there. */
   readonly showRegions: (regions: readonly string[]) => Promise<void>;
+  /** The workspace's files that mention an image id. */
+  readonly findMentions: MentionFinder;
 }

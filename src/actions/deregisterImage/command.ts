@@ -19,6 +19,7 @@ import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { partialRetirement, snapshotPlan } from './retirementPlan';
 import { retentionText } from './recycleBinRetention';
+import { imageUsageLine, usageConsequence } from './usageNote';
 
 export type { DeregisterResult };
 
@@ -40,13 +41,11 @@ function deletesItsSnapshots(p: Prepared, image: ImageInfo, deleteSnapshots: boo
   return deleteSnapshots && snapshotsOf([image]).some((s) => p.plan.deletable.includes(s));
 }
 
-/** "• name (id, region): no instance runs from it; recoverable from the Recycle Bin for 7 days (rule …)". */
+/** "• name (id, region): used by 1 instance (…); recoverable from the Recycle Bin for 7 days (rule …)". */
 function imageLine(p: Prepared, image: ImageInfo, deleteSnapshots: boolean): string {
-  const instances = p.instances[image.id];
-  const running = instances?.length ? `${plural(instances.length, 'instance')} still run from it (${instances.join(', ')})` : 'no instance runs from it';
   const retention = p.retention[image.id];
   const fate = retention ? `; ${retentionText(retention, deletesItsSnapshots(p, image, deleteSnapshots))}` : '';
-  return `• ${image.name} (${image.id}, ${image.region}): ${running}${fate}`;
+  return `• ${imageUsageLine(image, p.instances[image.id], p.usage)}${fate}`;
 }
 
 async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<boolean> {
@@ -59,9 +58,7 @@ async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean):
   const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(p, i, deleteSnapshots)));
   const running = prepared.reduce((n, p) => n + Object.values(p.instances).reduce((m, ids) => m + ids.length, 0), 0);
   lines.push('');
-  lines.push(running
-    ? `Running instances keep running, but no new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}, and Auto Scaling groups or launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail to launch.`
-    : `No new instance can be launched from ${images.length === 1 ? 'this image' : 'these images'}; launch templates that use ${images.length === 1 ? 'it' : 'them'} will fail.`);
+  lines.push(usageConsequence(images, prepared.map((p) => p.usage), running > 0));
   const deletable = prepared.flatMap((p) => p.plan.deletable);
   const kept = prepared.flatMap((p) => p.plan.kept);
   if (deleteSnapshots && deletable.length) {
@@ -133,6 +130,8 @@ async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, ou
 function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
   const images = prepared.flatMap((p) => p.images);
   const lines = prepared.flatMap((p) => p.images.map((i) => imageLine(p, i, deleteSnapshots).replace(/^• /, 'Deregisters ')));
+  const running = prepared.some((p) => Object.values(p.instances).some((ids) => ids.length));
+  lines.push(usageConsequence(images, prepared.map((p) => p.usage), running).replace(/\.$/, ''));
   const deletable = prepared.flatMap((p) => p.plan.deletable);
   const all = prepared.flatMap((p) => snapshotsOf(p.images));
   if (deleteSnapshots && deletable.length) {

@@ -3,6 +3,7 @@ import { AwsError } from '../../aws/errors';
 import type { ImageInfo } from '../../aws/model';
 import { ownedImages } from '../../aws/ownedImages';
 import { isCancellation } from '../../shared/cancellation';
+import { inAccountUsage, type InAccountUsage } from '../../shared/imageUsage';
 import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
 import { isProtected, protectionRefusal } from '../../shared/retirementText';
@@ -15,6 +16,9 @@ export interface RegionBatch {
   readonly imageIds: readonly string[];
 }
 
+/** What of the account uses each image, as EC2 says (DescribeImageReferences), or why it could not be checked. */
+export type UsageCheck = { readonly byImage: ReadonlyMap<string, InAccountUsage> } | { readonly error: string };
+
 /** What retiring one region's batch means, read before asking. */
 export interface Prepared {
   readonly region: string;
@@ -24,6 +28,8 @@ export interface Prepared {
   readonly plan: SnapshotPlan;
   /** Per image id: whether the Recycle Bin will keep it, by the region's retention rules. */
   readonly retention: Record<string, Retention>;
+  /** For the person's confirmation only (the API asks nothing, so does not look). */
+  readonly usage?: UsageCheck;
 }
 
 /** The region's retention rules, or why they could not be read (which is never "no rules"). */
@@ -36,11 +42,24 @@ function readRules(aws: AwsService, region: string, signal?: AbortSignal): Promi
   });
 }
 
+/** The usage of the images, or why it is unknown: a failed check never reads as "unused". */
+async function checkUsage(aws: AwsService, region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<UsageCheck> {
+  try {
+    return { byImage: await inAccountUsage(aws, region, imageIds, signal) };
+  } catch (error) {
+    if (isCancellation(error)) {
+      throw error;
+    }
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * The batch's images (owned, and none protected from deregistration, or it rejects before anything changes), the
- * instances still running from them, their snapshots' fate, and whether the Recycle Bin will keep each.
+ * instances still running from them, their snapshots' fate, whether the Recycle Bin will keep each, and
+ * (`withUsage`, for a person's confirmation) what of the account uses them.
  */
-export async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal): Promise<Prepared> {
+export async function prepare(aws: AwsService, batch: RegionBatch, signal?: AbortSignal, withUsage = false): Promise<Prepared> {
   const { region } = batch;
   const images = await ownedImages(aws, region, batch.imageIds, signal);
   const protectedOnes = images.filter((i) => isProtected(i.deregistrationProtection));
@@ -48,16 +67,17 @@ export async function prepare(aws: AwsService, batch: RegionBatch, signal?: Abor
     const others = images.length > protectedOnes.length ? ' Nothing was deregistered: deselect it, or lift its protection, and try again.' : '';
     throw new Error(protectedOnes.map(protectionRefusal).join(' ') + others);
   }
-  const [instances, users, rules] = await Promise.all([
+  const [instances, users, rules, usage] = await Promise.all([
     aws.instancesUsingImages(region, batch.imageIds, signal),
     aws.imagesUsingSnapshots(region, snapshotsOf(images), signal),
     readRules(aws, region, signal),
+    withUsage ? checkUsage(aws, region, batch.imageIds, signal) : undefined,
   ]);
   const retention = Object.fromEntries(images.map((i) => [i.id, retentionOf(i, rules)]));
-  return { region, images, instances, plan: snapshotPlan(images, users), retention };
+  return { region, images, instances, plan: snapshotPlan(images, users), retention, usage };
 }
 
 /** Every batch prepared, under a cancellable progress notification. */
 export function prepareAll(aws: AwsService, batches: readonly RegionBatch[]): Promise<Prepared[]> {
-  return withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(aws, b, signal))));
+  return withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(aws, b, signal, true))));
 }

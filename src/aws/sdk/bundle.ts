@@ -15,3 +15,4 @@ export * from './imageTags';
 export * from './imageLifecycle';
 export * from './imageSafety';
 export * from './recycleBin';
+export * from './imageUsage';

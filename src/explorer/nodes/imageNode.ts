@@ -3,6 +3,8 @@ import type { ImageInfo, ImageScope } from '../../aws/model';
 import { age, isPast } from '../../shared/format';
 import { imageTooltipMarkdown } from '../../shared/imageMarkdown';
 import { ExplorerNode } from './explorerNode';
+import type { ImageTreeContext } from './treeContext';
+import { UsedByNode } from './usedByNode';
 
 function imageIcon(image: ImageInfo): vscode.ThemeIcon {
   switch (image.state) {
@@ -39,9 +41,13 @@ export function imageContextValue(image: ImageInfo, scope: ImageScope): string {
 
 export class ImageNode extends ExplorerNode {
   readonly id: string;
-  constructor(parent: ExplorerNode, readonly image: ImageInfo, readonly scope: ImageScope) {
+  /** Under an image this account owns: what uses it, looked up when expanded. */
+  readonly usedBy: UsedByNode | undefined;
+
+  constructor(parent: ExplorerNode, readonly image: ImageInfo, readonly scope: ImageScope, ctx?: ImageTreeContext) {
     super(parent);
     this.id = `${parent.id}/${image.id}`;
+    this.usedBy = scope === 'owned' && ctx ? new UsedByNode(this, image, ctx) : undefined;
   }
 
   get imageId(): string {
@@ -53,7 +59,7 @@ export class ImageNode extends ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const { image } = this;
-    const item = new vscode.TreeItem(image.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(image.name, this.usedBy ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const when = age(image.creationDate);
     const deprecated = isPast(image.deprecationTime) ? 'deprecated' : undefined;
@@ -66,5 +72,9 @@ export class ImageNode extends ExplorerNode {
     item.contextValue = imageContextValue(image, this.scope);
     item.accessibilityInformation = { label: `${image.name}, ${image.id}, ${image.state}${deprecated ? ', deprecated' : ''}` };
     return item;
+  }
+
+  override getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve(this.usedBy ? [this.usedBy] : []);
   }
 }

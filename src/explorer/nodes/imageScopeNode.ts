@@ -23,6 +23,11 @@ export class ImageScopeNode extends PagedParentNode<ImageInfo, ImageTreeContext>
     this.id = `${parent.id}/${scope}`;
   }
 
+  /** What the image nodes below need of the view. */
+  get context(): ImageTreeContext {
+    return this.ctx;
+  }
+
   get images(): readonly ImageInfo[] {
     return this.pages.loaded;
   }
@@ -67,7 +72,7 @@ export class ImageScopeNode extends PagedParentNode<ImageInfo, ImageTreeContext>
     const tagKey = groupByTagKey();
     return tagKey
       ? groupByTagValue(this.pages.loaded, tagKey).map((g) => new TagGroupNode(this, tagKey, g.value, g.images))
-      : sortNewestFirst(this.pages.loaded).map((i) => new ImageNode(this, i, this.scope));
+      : sortNewestFirst(this.pages.loaded).map((i) => new ImageNode(this, i, this.scope, this.ctx));
   }
 
   /**

@@ -25,6 +25,6 @@ export class TagGroupNode extends ExplorerNode {
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
-    return Promise.resolve(this.images.map((image) => new ImageNode(this, image, this.scopeNode.scope)));
+    return Promise.resolve(this.images.map((image) => new ImageNode(this, image, this.scopeNode.scope, this.scopeNode.context)));
   }
 }

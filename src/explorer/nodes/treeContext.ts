@@ -1,5 +1,6 @@
 import type { AwsService } from '../../aws/awsService';
 import type { ImageFilter } from '../../aws/model';
+import type { MentionFinder } from '../../shared/imageUsage';
 import type { ExplorerNode } from './explorerNode';
 
 /** What nodes need from their tree: AWS and a way to redraw themselves. */
@@ -12,4 +13,6 @@ export interface TreeContext {
 /** The Images tree's nodes also list through the view's filter. */
 export interface ImageTreeContext extends TreeContext {
   imageFilter(): ImageFilter;
+  /** Searches the workspace for an image id, for "Used by". */
+  readonly findMentions: MentionFinder;
 }

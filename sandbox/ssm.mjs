@@ -1,0 +1,32 @@
+// SSM Parameter Store in the sandbox, for the parameters that name an image (data type aws:ec2:image), which
+// DescribeImageReferences reports. The project ships no SSM client: this is the one request it needs, sent as the
+// SDK sends it (the JSON protocol, its credential scope naming the region and service). moto does not check
+// signatures, so the Authorization header carries the scope only.
+//
+//   import { putImageParameter } from './sandbox/ssm.mjs';
+//   await putImageParameter(endpoint, { region: 'us-east-1', name: '/golden/pettracker', imageId });
+
+/**
+ * Creates or overwrites a String parameter of data type aws:ec2:image holding `imageId`; resolves to its version.
+ * @param {string} endpoint the sandbox's (or moto's) endpoint
+ * @param {{ region: string, name: string, imageId: string, account?: string }} parameter `account` acts as another account
+ * @returns {Promise<number>}
+ */
+export async function putImageParameter(endpoint, { region, name, imageId, account }) {
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AmazonSSM.PutParameter',
+      authorization: `AWS4-HMAC-SHA256 Credential=testing/${day}/${region}/ssm/aws4_request, SignedHeaders=host, Signature=sandbox`,
+      ...(account ? { 'x-moto-account-id': account } : {}),
+    },
+    body: JSON.stringify({ Name: name, Value: imageId, Type: 'String', DataType: 'aws:ec2:image', Overwrite: true }),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`PutParameter ${name} in ${region} failed: ${response.status} ${text}`);
+  }
+  return JSON.parse(text).Version;
+}
