@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ImageInfo, RetentionRule } from '../../src/aws/model';
-import { retainingRule, retentionOf, retentionText } from '../../src/actions/deregisterImage/recycleBinRetention';
+import { retainingRule, retentionOf, retentionText } from '../../src/actions/common/recycleBinRetention';
 import { disableProblem, disableSummary, enableProblem, enableSummary, parseDisableRequest, parseEnableRequest } from '../../src/actions/disableImage/request';
 import { notInRecycleBin, parseRestoreRequest, restoreSummary } from '../../src/actions/restoreImage/request';
 import { parseProtectionRequest, protectionSummary } from '../../src/actions/setDeregistrationProtection/request';

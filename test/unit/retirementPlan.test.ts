@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { olderThanExceptNewest, partialRetirement, snapshotPlan } from '../../src/actions/deregisterImage/retirementPlan';
+import { olderThanExceptNewest, partialRetirement, snapshotPlan } from '../../src/actions/common/retirementPlan';
 import { snapshotsOf } from '../../src/shared/imageSnapshots';
 
 const image = (id: string, ...snapshots: string[]) => ({ id, blockDevices: snapshots.map((s, i) => ({ deviceName: `/dev/sd${i}`, snapshotId: s })) });

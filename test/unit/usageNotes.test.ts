@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { imageUsageLine, usageConsequence } from '../../src/actions/deregisterImage/usageNote';
-import type { UsageCheck } from '../../src/actions/deregisterImage/preparation';
+import type { UsageCheck } from '../../src/actions/common/deregistration';
 import { excludeGlobOf, excludeMatcherOf, expandBraces, globToRegExp, lineOf, lineStarts } from '../../src/code/mentionText';
 import { pollUntil } from '../../src/shared/poll';
 import { groupReferences } from '../../src/shared/usageText';

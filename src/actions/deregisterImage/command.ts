@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { AwsService } from '../../aws/awsService';
-import { AwsError } from '../../aws/errors';
 import type { ImageInfo } from '../../aws/model';
 import { ensureKnownRegions } from '../../aws/knownRegions';
+import { isCancellation } from '../../shared/cancellation';
 import { confirmDestructive } from '../../shared/confirm';
 import { plural } from '../../shared/format';
 import { snapshotsOf } from '../../shared/imageSnapshots';
@@ -13,12 +12,12 @@ import type { DeregisterResult } from '../../api/amiExplorerApi';
 import type { ActionSummary } from '../../shared/summaryText';
 import { parseDeregisterRequest } from './request';
 import { askDeregistration, type Retirement } from './wizard';
-import { prepare, type Prepared, type RegionBatch } from './preparation';
+import { deregisterPrepared, emptyDeregisterResult, prepare, type Prepared, type RegionBatch } from '../common/deregistration';
 import { reviewAnswers } from '../common/confirmChange';
 import type { Answers } from '../../shared/wizard/wizard';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
-import { partialRetirement, snapshotPlan } from './retirementPlan';
-import { retentionText } from './recycleBinRetention';
+import { partialRetirement } from '../common/retirementPlan';
+import { retentionText } from '../common/recycleBinRetention';
 import { imageUsageLine, usageConsequence } from './usageNote';
 
 export type { DeregisterResult };
@@ -80,52 +79,6 @@ async function confirm(prepared: readonly Prepared[], deleteSnapshots: boolean):
   return confirmDestructive(message, lines.join('\n'), images.length === 1 ? 'Deregister' : `Deregister ${images.length} Images`);
 }
 
-function reason(error: unknown): string {
-  return error instanceof AwsError ? error.message : error instanceof Error ? error.message : String(error);
-}
-
-/** Deregisters, then deletes the snapshots no remaining image uses (checked again, now that the images are gone). */
-async function retire(aws: AwsService, p: Prepared, deleteSnapshots: boolean, out: DeregisterResult, failures: string[], report: (m: string) => void, signal: AbortSignal): Promise<void> {
-  const { region } = p;
-  const gone: ImageInfo[] = [];
-  for (const image of p.images) {
-    report(`deregistering ${image.name} (${image.id})`);
-    try {
-      await aws.deregisterImage(region, image.id, signal);
-      gone.push(image);
-      out.deregistered.push(image.id);
-      const running = p.instances[image.id];
-      if (running?.length) {
-        out.runningInstances[image.id] = running;
-      }
-    } catch (error) {
-      if (error instanceof AwsError && error.kind === 'cancelled') {
-        throw error;
-      }
-      failures.push(`could not deregister ${image.id} in ${region}: ${reason(error)}`);
-    }
-  }
-  if (!deleteSnapshots) {
-    return;
-  }
-  const users = await aws.imagesUsingSnapshots(region, snapshotsOf(gone), signal);
-  const plan = snapshotPlan(gone, users);
-  out.keptSnapshots.push(...plan.kept);
-  for (const snapshotId of plan.deletable) {
-    report(`deleting snapshot ${snapshotId}`);
-    try {
-      await aws.deleteSnapshot(region, snapshotId, signal);
-      out.deletedSnapshots.push(snapshotId);
-    } catch (error) {
-      if (error instanceof AwsError && error.kind === 'cancelled') {
-        throw error;
-      }
-      out.keptSnapshots.push({ snapshotId, reason: `could not be deleted: ${reason(error)}` });
-      failures.push(`could not delete snapshot ${snapshotId} in ${region}: ${reason(error)}`);
-    }
-  }
-}
-
 /** The summary before the modal: each image, its snapshots' fate, and who and where. */
 function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boolean): ActionSummary {
   const images = prepared.flatMap((p) => p.images);
@@ -150,18 +103,18 @@ function deregisterSummary(prepared: readonly Prepared[], deleteSnapshots: boole
 
 /** Deregisters what was prepared; rejects, naming what was done, when some of it failed. */
 async function runDeregister(deps: ActionDeps, prepared: readonly Prepared[], deleteSnapshots: boolean): Promise<DeregisterResult> {
-  const result: DeregisterResult = { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
+  const result = emptyDeregisterResult();
   const failures: string[] = [];
   const total = prepared.reduce((n, p) => n + p.images.length, 0);
   try {
     await withProgress(`Deregistering ${plural(total, 'image')}`, async (report, signal) => {
       for (const p of prepared) {
-        await retire(deps.aws, p, deleteSnapshots, result, failures, (m) => report(m), signal);
+        await deregisterPrepared(deps.aws, p, deleteSnapshots, result, failures, (m) => report(m), signal);
       }
     });
   } catch (error) {
     // Stopped part way (cancelled, or a read failed): say exactly what is already gone and what is not.
-    const cause = error instanceof AwsError && error.kind === 'cancelled' ? 'Deregistration was cancelled' : `Deregistration stopped (${reason(error)})`;
+    const cause = isCancellation(error) ? 'Deregistration was cancelled' : `Deregistration stopped (${error instanceof Error ? error.message : String(error)})`;
     const planned = {
       images: prepared.flatMap((p) => p.images.map((i) => i.id)),
       snapshots: deleteSnapshots ? prepared.flatMap((p) => p.plan.deletable) : [],

@@ -1,7 +1,7 @@
 // The deregister action's input object, checked whole without AWS. Pure.
 import { checkWith, isBoolean, isList, optional, readOptions, required, type Schema } from '../../shared/options';
 import { checkImageId, checkRegion } from '../../shared/validation';
-import type { RegionBatch } from './preparation';
+import type { RegionBatch } from '../common/deregistration';
 
 const deregisterSchema: Schema = {
   imageId: optional(checkWith(checkImageId)),

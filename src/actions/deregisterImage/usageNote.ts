@@ -3,7 +3,7 @@
 import type { ImageInfo } from '../../aws/model';
 import { joinAnd, plural } from '../../shared/format';
 import { countOf, inAccountText, type UsageGroup } from '../../shared/usageText';
-import type { UsageCheck } from './preparation';
+import type { UsageCheck } from '../common/deregistration';
 
 const empty: readonly UsageGroup[] = [];
 

@@ -6,8 +6,8 @@ import { age, noIcons, plural } from '../../shared/format';
 import { answersOf, Wizard, WizardCancelled, type Answers, type Choice, type WizardStep } from '../../shared/wizard/wizard';
 import type { ActionDeps } from '../common/actionDeps';
 import { regionStep, type RegionContext } from '../common/imageTarget';
-import { prepareAll, type Prepared, type RegionBatch } from './preparation';
-import { olderThanExceptNewest } from './retirementPlan';
+import { prepareAll, type Prepared, type RegionBatch } from '../common/deregistration';
+import { olderThanExceptNewest } from '../common/retirementPlan';
 
 /** What a deregistration works on, prepared, and whether the snapshots go too. */
 export interface Retirement {

@@ -39,16 +39,18 @@ async function inScope(aws: AwsService, region: string, request: RetireRequest, 
 }
 
 /** Last launch per image: DescribeImages may carry it; otherwise one DescribeImageAttribute each, within the budget. */
-async function lastLaunches(aws: AwsService, images: readonly ImageInfo[], signal: AbortSignal): Promise<Map<string, { at?: string | null; problem?: string }>> {
-  const answers = await Promise.all(images.map(async (image) => {
+type LaunchFact = { readonly at?: string | null; readonly problem?: string };
+
+async function lastLaunches(aws: AwsService, images: readonly ImageInfo[], signal: AbortSignal): Promise<Map<string, LaunchFact>> {
+  const answers = await Promise.all(images.map(async (image): Promise<[string, LaunchFact]> => {
     if (image.lastLaunchedTime) {
-      return [image.id, { at: image.lastLaunchedTime }] as const;
+      return [image.id, { at: image.lastLaunchedTime }];
     }
     try {
-      return [image.id, { at: (await aws.imageLastLaunched(image.region, image.id, signal)) ?? null }] as const;
+      return [image.id, { at: (await aws.imageLastLaunched(image.region, image.id, signal)) ?? null }];
     } catch (error) {
       rethrowCancel(error);
-      return [image.id, { problem: `could not read the last launch: ${message(error)}` }] as const;
+      return [image.id, { problem: `could not read the last launch: ${message(error)}` }];
     }
   }));
   return new Map(answers);

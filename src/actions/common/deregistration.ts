@@ -1,3 +1,5 @@
+// Deregistering prepared batches of owned images, shared by Deregister and the cleanup plan: what retiring them
+// means (read before asking), then the deregistrations and the snapshot deletions, each recorded as it happens.
 import type { AwsService } from '../../aws/awsService';
 import { AwsError } from '../../aws/errors';
 import type { ImageInfo } from '../../aws/model';
@@ -7,6 +9,7 @@ import { inAccountUsage, type InAccountUsage } from '../../shared/imageUsage';
 import { snapshotsOf } from '../../shared/imageSnapshots';
 import { withProgress } from '../../shared/progress';
 import { isProtected, protectionRefusal } from '../../shared/retirementText';
+import type { DeregisterResult } from '../../api/amiExplorerApi';
 import { retentionOf, type Retention, type RulesRead } from './recycleBinRetention';
 import { snapshotPlan, type SnapshotPlan } from './retirementPlan';
 
@@ -80,4 +83,59 @@ export async function prepare(aws: AwsService, batch: RegionBatch, signal?: Abor
 /** Every batch prepared, under a cancellable progress notification. */
 export function prepareAll(aws: AwsService, batches: readonly RegionBatch[]): Promise<Prepared[]> {
   return withProgress('Checking the images to deregister', (_report, signal) => Promise.all(batches.map((b) => prepare(aws, b, signal, true))));
+}
+
+/** A result with nothing done yet, filled in as the work goes. */
+export function emptyDeregisterResult(): DeregisterResult {
+  return { deregistered: [], deletedSnapshots: [], keptSnapshots: [], runningInstances: {} };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Deregisters one prepared batch, then deletes the snapshots no remaining image uses (checked again, now that the
+ * images are gone). Each step is recorded in `out` as it happens, a failed one in `failures`; cancelling rejects,
+ * leaving `out` saying exactly what was done.
+ */
+export async function deregisterPrepared(aws: AwsService, p: Prepared, deleteSnapshots: boolean, out: DeregisterResult, failures: string[], report: (m: string) => void, signal: AbortSignal): Promise<void> {
+  const { region } = p;
+  const gone: ImageInfo[] = [];
+  for (const image of p.images) {
+    report(`deregistering ${image.name} (${image.id})`);
+    try {
+      await aws.deregisterImage(region, image.id, signal);
+      gone.push(image);
+      out.deregistered.push(image.id);
+      const running = p.instances[image.id];
+      if (running?.length) {
+        out.runningInstances[image.id] = running;
+      }
+    } catch (error) {
+      if (isCancellation(error)) {
+        throw error;
+      }
+      failures.push(`could not deregister ${image.id} in ${region}: ${reason(error)}`);
+    }
+  }
+  if (!deleteSnapshots) {
+    return;
+  }
+  const users = await aws.imagesUsingSnapshots(region, snapshotsOf(gone), signal);
+  const plan = snapshotPlan(gone, users);
+  out.keptSnapshots.push(...plan.kept);
+  for (const snapshotId of plan.deletable) {
+    report(`deleting snapshot ${snapshotId}`);
+    try {
+      await aws.deleteSnapshot(region, snapshotId, signal);
+      out.deletedSnapshots.push(snapshotId);
+    } catch (error) {
+      if (isCancellation(error)) {
+        throw error;
+      }
+      out.keptSnapshots.push({ snapshotId, reason: `could not be deleted: ${reason(error)}` });
+      failures.push(`could not delete snapshot ${snapshotId} in ${region}: ${reason(error)}`);
+    }
+  }
 }
