@@ -19,6 +19,7 @@ import { deregisterImage } from './actions/deregisterImage/command';
 import { findImages } from './actions/findImages/command';
 import { editTags } from './actions/editTags/command';
 import { launchInstance } from './actions/launchInstance/command';
+import { instanceStateCommand } from './actions/instanceState/command';
 import { revealImage } from './commands/revealImage';
 import { shareImage } from './actions/shareImage/command';
 import { CodeFeatures } from './code/codeFeatures';
@@ -29,6 +30,7 @@ import { InstancesTree } from './explorer/instancesTree';
 import { disposeLog } from './shared/log';
 import { registerCommand } from './shared/registerCommand';
 import { onDidNotify } from './shared/notify';
+import { answerModalsWith } from './shared/confirm';
 import { onDidShowSummary } from './shared/summaryStep';
 import { onDidShowStep } from './shared/wizard/shownStep';
 import type { AmiExplorerApi } from './api/amiExplorerApi';
@@ -71,6 +73,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.deprecateImage': deprecateImage(deps),
     'amiExplorer.deregisterImage': deregisterImage(deps),
     'amiExplorer.findImages': findImages(deps),
+    'amiExplorer.stopInstance': instanceStateCommand(deps, 'stop'),
+    'amiExplorer.startInstance': instanceStateCommand(deps, 'start'),
+    'amiExplorer.rebootInstance': instanceStateCommand(deps, 'reboot'),
+    'amiExplorer.terminateInstance': instanceStateCommand(deps, 'terminate'),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),
     'amiExplorer.selectProfile': selectProfile(aws),
@@ -97,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, settings } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, answerModals: answerModalsWith, settings } };
   }
   return api;
 }
@@ -115,6 +121,8 @@ export interface TestingHooks {
   /** Each wizard step as it shows, live: tests answer it through its QuickPick or InputBox. */
   readonly onDidShowStep: typeof onDidShowStep;
   readonly onDidNotify: typeof onDidNotify;
+  /** Answers the modal questions of destructive actions, which VS Code does not show under test. */
+  readonly answerModals: typeof answerModalsWith;
   readonly settings: SettingsHub;
 }
 

@@ -100,6 +100,17 @@ export interface FindImagesInput {
   readonly regions?: readonly string[];
 }
 
+/** The instance Stop, Start and Reboot act on. */
+export interface InstanceInput {
+  readonly instanceId: string;
+  readonly region: string;
+}
+
+export interface TerminateInstanceInput extends InstanceInput {
+  /** Required: terminating cannot be undone. */
+  readonly confirmed: true;
+}
+
 export interface AmiExplorerApi {
   readonly apiVersion: 1;
   /** Resolves to `{ [targetRegion]: newImageId }`; rejects naming each failed region and the copies made anyway. */
@@ -117,4 +128,12 @@ export interface AmiExplorerApi {
   deregisterImage(input: DeregisterImageInput): Promise<DeregisterResult>;
   /** Owned and shared images matching every criterion given (at least one), newest first, at most 500. */
   findImages(input: FindImagesInput): Promise<{ imageId: string; region: string; name: string; state: string }[]>;
+  /** Resolves to the instance's state once it has stopped ("stopped"). */
+  stopInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once it runs ("running"). */
+  startInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once EC2 has accepted the reboot ("running"). */
+  rebootInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once it has gone ("terminated"); refused while termination protection is on. */
+  terminateInstance(input: TerminateInstanceInput): Promise<string>;
 }

@@ -5,6 +5,7 @@ import { deregisterImageApi } from '../actions/deregisterImage/command';
 import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
+import { instanceStateApi } from '../actions/instanceState/command';
 import { shareImageApi } from '../actions/shareImage/command';
 import type { ActionDeps } from '../actions/common/actionDeps';
 import { log } from '../shared/log';
@@ -35,5 +36,9 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     deprecateImage: logged('deprecateImage', deprecateImageApi, deps),
     deregisterImage: logged('deregisterImage', deregisterImageApi, deps),
     findImages: logged('findImages', findImagesApi, deps),
+    stopInstance: logged('stopInstance', (d, input) => instanceStateApi(d, 'stop', input), deps),
+    startInstance: logged('startInstance', (d, input) => instanceStateApi(d, 'start', input), deps),
+    rebootInstance: logged('rebootInstance', (d, input) => instanceStateApi(d, 'reboot', input), deps),
+    terminateInstance: logged('terminateInstance', (d, input) => instanceStateApi(d, 'terminate', input), deps),
   });
 }

@@ -13,3 +13,5 @@ export * from './launch';
 export * from './imageCreation';
 export * from './imageTags';
 export * from './imageLifecycle';
+export * from './instanceState';
+export * from './instanceProfiles';
