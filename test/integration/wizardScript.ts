@@ -218,8 +218,12 @@ export class WizardScript implements vscode.Disposable {
     this.listeners = [api.onDidShowStep(shown), api.onDidShowSummary(shown)];
   }
 
-  /** Runs a command; `next` then fails at once, saying so, if the command ends before the step it waits for. */
+  /**
+   * Runs a command; `next` then fails at once, saying so, if the command ends before the step it waits for. A
+   * script can run one command after another.
+   */
   run<T>(command: () => Thenable<T>): Promise<T> {
+    this.ended = undefined;
     const running = Promise.resolve(command());
     const end = (how: string) => {
       this.ended = how;

@@ -1,4 +1,4 @@
-// Stop, Start, Reboot and Terminate as the sandbox answers them (sandbox/moto/instance_state_patches.py), and the
+// Stop, Start, Reboot and Terminate as the sandbox answers them (sandbox/moto/instance_patches.py), and the
 // launch settings it keeps (IMDSv2, user data, instance profile). Everything runs in us-west-2, which the seed
 // leaves empty.
 import assert from 'node:assert/strict';
@@ -120,6 +120,14 @@ describe('sandbox instance state', function () {
       assert.equal(instance.IamInstanceProfile?.Arn, profile.InstanceProfile?.Arn);
       const attribute = await client.send(new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'userData' }));
       assert.equal(attribute.UserData?.Value, userData);
+
+      const pair = await client.send(new RunInstancesCommand({
+        ImageId: imageId, InstanceType: 't3.micro', MinCount: 2, MaxCount: 2, IamInstanceProfile: { Arn: profile.InstanceProfile?.Arn },
+      }));
+      for (const launched of pair.Instances ?? []) {
+        assert.equal((await described(/** @type {string} */ (launched.InstanceId))).IamInstanceProfile?.Arn, profile.InstanceProfile?.Arn,
+          'every instance of the launch gets the profile');
+      }
     } finally {
       iam.destroy();
     }

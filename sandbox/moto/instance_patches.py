@@ -1,6 +1,8 @@
-"""Stop, Start, Reboot and Terminate as EC2 answers them, for the Instances view's actions.
+"""Stop, Start, Reboot and Terminate as EC2 answers them, for the Instances view's actions, and the instance
+profile of a launch given to every instance it launches.
 
-moto 5.2.1 drops `DisableApiTermination` at launch (set later with ModifyInstanceAttribute, it holds). It stops,
+moto 5.2.1 associates a RunInstances' instance profile with its first instance only, where EC2 gives it to all. It
+drops `DisableApiTermination` at launch (set later with ModifyInstanceAttribute, it holds). It stops,
 starts and reboots terminated instances (bringing them back to life) and reboots stopped ones into running. EC2
 keeps the protection, refuses those state changes with IncorrectInstanceState, changing none of the instances asked
 for, and ignores a reboot of a terminated instance.
@@ -54,14 +56,22 @@ def patch_state_changes() -> None:
     InstanceBackend.reboot_instances = reboot_instances  # type: ignore[method-assign]
 
 
-def patch_termination_protection() -> None:
+def patch_run_instances() -> None:
     run = InstanceResponse.run_instances
 
     def run_instances(self: InstanceResponse) -> ActionResult:
         result = run(self)
+        instances = result.result.instances  # type: ignore[attr-defined]
         if _truthy(self._get_param("DisableApiTermination")):
-            for instance in result.result.instances:  # type: ignore[attr-defined]
+            for instance in instances:
                 instance.disable_api_termination = True
+        name, arn = self._get_param("IamInstanceProfile.Name"), self._get_param("IamInstanceProfile.Arn")
+        if name or arn:
+            # moto associated the first one already.
+            for instance in instances[1:]:
+                self.ec2_backend.associate_iam_instance_profile(
+                    instance_id=instance.id, iam_instance_profile_name=name, iam_instance_profile_arn=arn,
+                )
         return result
 
     InstanceResponse.run_instances = run_instances  # type: ignore[method-assign]
@@ -69,4 +79,4 @@ def patch_termination_protection() -> None:
 
 def apply() -> None:
     patch_state_changes()
-    patch_termination_protection()
+    patch_run_instances()
