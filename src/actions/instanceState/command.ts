@@ -5,6 +5,7 @@ import { AwsError } from '../../aws/errors';
 import { ensureKnownRegions } from '../../aws/knownRegions';
 import type { InstanceInfo } from '../../aws/model';
 import { confirmDestructive } from '../../shared/confirm';
+import { noLinks } from '../../shared/format';
 import { waitForAccepted, withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { Answers } from '../../shared/wizard/wizard';
@@ -83,7 +84,7 @@ async function applyChange(deps: ActionDeps, prepared: Prepared): Promise<{ stat
   const who = instanceLabel(instance);
   let waited = true;
   try {
-    await withProgress(`${doing} ${who} in ${region}`, async (report, signal) => {
+    await withProgress(noLinks(`${doing} ${who} in ${region}`), async (report, signal) => {
       await send(deps.aws, verb, region, id, signal).catch((error: unknown) => {
         throw explained(error, prepared);
       });
@@ -138,9 +139,10 @@ export function instanceStateCommand(deps: ActionDeps, verb: InstanceVerb): Comm
     }
     const { state, waited } = await applyChange(deps, prepared);
     const { instance } = prepared;
-    void vscode.window.showInformationMessage(waited
+    // The Name tag is the account's text: a notification would make a link of it.
+    void vscode.window.showInformationMessage(noLinks(waited
       ? `${instanceLabel(instance)} is ${state} in ${instance.region}.`
-      : `${instanceLabel(instance)} in ${instance.region} is ${state}; no longer waiting for it to be ${verbRules[verb].settles} (EC2 carries on).`);
+      : `${instanceLabel(instance)} in ${instance.region} is ${state}; no longer waiting for it to be ${verbRules[verb].settles} (EC2 carries on).`));
     return state;
   };
 }
