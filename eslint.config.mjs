@@ -17,7 +17,7 @@ const noVscode = { name: 'vscode', message: 'A pure module imports no vscode, so
 const restrict = ({ patterns = [], paths = [] }) => ({ 'no-restricted-imports': ['error', { patterns: [sdk, ...patterns], paths }] });
 
 const pure = [
-  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan}.ts',
+  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan,summary,instanceFacts}.ts',
   'src/actions/common/invocation.ts',
   'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views}.ts',
   'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers}.ts', 'src/explorer/pagedList.ts',

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { InstanceInfo } from '../../src/aws/model';
-import {
-  checkVerbApplies, instanceStateSummary, parseInstanceRequest, protectedMessage, terminationQuestion, type InstanceFacts,
-} from '../../src/actions/instanceState/request';
+import { checkVerbApplies, parseInstanceRequest } from '../../src/actions/instanceState/request';
+import { instanceStateSummary, protectedMessage, terminationQuestion, type InstanceFacts } from '../../src/actions/instanceState/summary';
 
 function instance(overrides: Partial<InstanceInfo> = {}): InstanceInfo {
   return {

@@ -13,10 +13,8 @@ import type { ActionDeps } from '../common/actionDeps';
 import { reviewAnswers } from '../common/confirmChange';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { readInstanceFacts } from './instanceFacts';
-import {
-  checkVerbApplies, instanceLabel, instanceStateSummary, parseInstanceRequest, protectedMessage, terminationQuestion, verbRules,
-  type InstanceFacts, type InstanceTarget, type InstanceVerb,
-} from './request';
+import { checkVerbApplies, instanceLabel, parseInstanceRequest, verbRules, type InstanceTarget, type InstanceVerb } from './request';
+import { instanceStateSummary, protectedMessage, terminationQuestion, type InstanceFacts } from './summary';
 import { askInstance } from './wizard';
 
 /** The longest the wait for "stopped", "running" or "terminated" lasts; EC2 goes on after it either way. */

@@ -1,6 +1,7 @@
 import type { AwsService } from '../../aws/awsService';
 import type { InstanceInfo } from '../../aws/model';
-import type { InstanceFacts, InstanceVerb } from './request';
+import type { InstanceVerb } from './request';
+import type { InstanceFacts } from './summary';
 
 /**
  * What a stop or a termination would lose, read from EC2: each volume's size, the type's local disks and whether

@@ -101,7 +101,9 @@ function presentFilling<T, R>(session: QuickInputSession, position: StepPosition
     if (active && pick.items.includes(active)) {
       pick.activeItems = [active];
     }
-    pick.title = arriving.title ? session.titled(arriving.title()) : pick.title;
+    if (arriving.title) {
+      pick.title = session.titled(arriving.title());
+    }
     changed.fire();
   };
   pick.keepScrollPosition = true;
