@@ -17,7 +17,7 @@ const noVscode = { name: 'vscode', message: 'A pure module imports no vscode, so
 const restrict = ({ patterns = [], paths = [] }) => ({ 'no-restricted-imports': ['error', { patterns: [sdk, ...patterns], paths }] });
 
 const pure = [
-  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan,recycleBinRetention,cleanupPlan,planDocument,usageNote,usageList}.ts',
+  'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan,recycleBinRetention,cleanupPlan,planDocument,usageNote,usageList,summary,instanceFacts}.ts',
   'src/actions/common/invocation.ts',
   'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views,retirementText,usageText,poll}.ts',
   'src/shared/wizard/{flow,backStack,numbering,steps,prompts}.ts',

@@ -22,6 +22,7 @@ import { setDeregistrationProtection } from './actions/setDeregistrationProtecti
 import { findImages } from './actions/findImages/command';
 import { editTags } from './actions/editTags/command';
 import { launchInstance } from './actions/launchInstance/command';
+import { instanceStateCommand } from './actions/instanceState/command';
 import { revealImage } from './commands/revealImage';
 import { shareImage } from './actions/shareImage/command';
 import { showImageUsage } from './actions/showImageUsage/command';
@@ -34,6 +35,7 @@ import { InstancesTree } from './explorer/instancesTree';
 import { disposeLog } from './shared/log';
 import { registerCommand } from './shared/registerCommand';
 import { onDidNotify } from './shared/notify';
+import { answerModalsWith } from './shared/confirm';
 import { onDidShowSummary } from './shared/summaryStep';
 import { onDidShowStep } from './shared/wizard/shownStep';
 import type { AmiExplorerApi } from './api/amiExplorerApi';
@@ -81,6 +83,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.restoreImage': restoreImage(deps),
     'amiExplorer.findImages': findImages(deps),
     'amiExplorer.showImageUsage': showImageUsage(deps),
+    'amiExplorer.stopInstance': instanceStateCommand(deps, 'stop'),
+    'amiExplorer.startInstance': instanceStateCommand(deps, 'start'),
+    'amiExplorer.rebootInstance': instanceStateCommand(deps, 'reboot'),
+    'amiExplorer.terminateInstance': instanceStateCommand(deps, 'terminate'),
     'amiExplorer.filter': filterImages(filter),
     'amiExplorer.groupByTag': groupByTag(() => images.knownTagKeys()),
     'amiExplorer.selectProfile': selectProfile(aws),
@@ -107,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, settings } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, answerModals: answerModalsWith, settings } };
   }
   return api;
 }
@@ -125,6 +131,8 @@ export interface TestingHooks {
   /** Each wizard step as it shows, live: tests answer it through its QuickPick or InputBox. */
   readonly onDidShowStep: typeof onDidShowStep;
   readonly onDidNotify: typeof onDidNotify;
+  /** Answers the modal questions of destructive actions, which VS Code does not show under test. */
+  readonly answerModals: typeof answerModalsWith;
   readonly settings: SettingsHub;
 }
 

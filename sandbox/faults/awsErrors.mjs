@@ -1,5 +1,5 @@
 // AWS error answers as each service sends them, so the AWS SDK parses an injected fault exactly as a real one:
-// EC2 (ec2 query protocol) `<Response><Errors><Error>…</Error></Errors><RequestID>` XML, STS (awsQuery)
+// EC2 (ec2 query protocol) `<Response><Errors><Error>…</Error></Errors><RequestID>` XML, STS and IAM (awsQuery)
 // `<ErrorResponse><Error><Type>` XML, KMS (awsJson1_1) `{ "__type", "message" }` JSON, the Recycle Bin (restJson1)
 // `{ "message" }` JSON with the code in `x-amzn-ErrorType`. The SDK takes the code from
 // the body and `$metadata.requestId` from the `x-amzn-RequestId` header, so both carry the same id.
@@ -37,6 +37,17 @@ const SHAPES = /** @type {Record<string, Record<string, ErrorShape>>} */ ({
     UnauthorizedOperation: [403, 'AccessDenied', denied],
     OptInRequired: [403, 'RegionDisabledException', (c) =>
       `STS is not activated in this region for account:${c.account}. Your account administrator can activate STS in this region using the IAM Console.`],
+    AuthFailure: [403, 'InvalidClientTokenId', invalidToken],
+  },
+  // IAM is global: a region it has not enabled does not exist for it.
+  iam: {
+    RequestLimitExceeded: [400, 'Throttling', rateExceeded],
+    Throttling: [400, 'Throttling', rateExceeded],
+    InternalError: [500, 'ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.'],
+    Unavailable: [503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'],
+    AccessDenied: [403, 'AccessDenied', denied],
+    UnauthorizedOperation: [403, 'AccessDenied', denied],
+    OptInRequired: [403, 'InvalidClientTokenId', invalidToken],
     AuthFailure: [403, 'InvalidClientTokenId', invalidToken],
   },
   kms: {
@@ -86,10 +97,11 @@ export function errorResponse(rule, context) {
   if (context.service === 'rbin') {
     return { status, headers: { ...headers, 'content-type': 'application/json', 'x-amzn-ErrorType': code }, body: JSON.stringify({ message }) };
   }
-  if (context.service === 'sts') {
+  if (context.service === 'sts' || context.service === 'iam') {
     const type = status >= 500 ? 'Receiver' : 'Sender';
+    const namespace = context.service === 'sts' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : 'https://iam.amazonaws.com/doc/2010-05-08/';
     const body =
-      '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">' +
+      `<ErrorResponse xmlns="${namespace}">` +
       `<Error><Type>${type}</Type><Code>${xml(code)}</Code><Message>${xml(message)}</Message></Error>` +
       `<RequestId>${requestId}</RequestId></ErrorResponse>`;
     return { status, headers: { ...headers, 'content-type': 'text/xml' }, body };

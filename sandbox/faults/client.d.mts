@@ -1,7 +1,7 @@
 // Types of the fault layer's rules and counters, for TypeScript callers (integration tests, the benchmark) and for
 // the JSDoc of the .mjs files beside this one. The behaviour is in client.mjs, rules.mjs and proxy.mjs.
 
-/** AWS errors, answered in the protocol of the service called (EC2 query XML, STS query XML, KMS JSON). */
+/** AWS errors, answered in the protocol of the service called (EC2 query XML, STS and IAM query XML, KMS JSON). */
 export type ErrorFault =
   | 'RequestLimitExceeded'
   | 'Throttling'
@@ -20,8 +20,8 @@ export interface FaultRule {
   fault: FaultName;
   /** A region (`eu-west-1`), a pattern (`eu-*`), `*` (the default), or a list of those. */
   region?: string | readonly string[];
-  /** `ec2`, `sts`, `kms`, `rbin` or `*` (the default), from the request's SigV4 credential scope. */
-  service?: 'ec2' | 'sts' | 'kms' | 'rbin' | '*';
+  /** `ec2`, `sts`, `kms`, `rbin`, `iam` or `*` (the default), from the request's SigV4 credential scope. */
+  service?: 'ec2' | 'sts' | 'kms' | 'rbin' | 'iam' | '*';
   /** An API name (`DescribeImages`, case-sensitive), a pattern (`Describe*`), `*` (the default), or a list. */
   action?: string | readonly string[];
   /** Only the first `times` requests the rule takes; then it stands aside. Default: all. */
@@ -59,7 +59,7 @@ export interface FaultCounter {
 }
 
 export interface RegionCounters extends FaultCounter {
-  /** By service (`ec2`, `sts`, `kms`). */
+  /** By service (`ec2`, `sts`, `kms`, `iam`). */
   services: Record<string, FaultCounter>;
   /** By API name (`DescribeImages`, `GetCallerIdentity`, …), all services together. */
   actions: Record<string, FaultCounter>;

@@ -15,7 +15,7 @@ export const ERROR_FAULTS = Object.freeze([
   'OptInRequired',
   'AuthFailure',
 ]);
-const SERVICES = ['ec2', 'sts', 'kms', 'rbin', '*'];
+const SERVICES = ['ec2', 'sts', 'kms', 'rbin', 'iam', '*'];
 const TARGET_FIELDS = ['fault', 'region', 'service', 'action', 'times'];
 /** The fields each kind of fault takes beyond its target. */
 const OWN_FIELDS = /** @type {Record<string, string[]>} */ ({

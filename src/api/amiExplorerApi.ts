@@ -176,6 +176,17 @@ export interface ImageUsage {
   readonly files: { readonly path: string; readonly line: number }[];
 }
 
+/** The instance Stop, Start and Reboot act on. */
+export interface InstanceInput {
+  readonly instanceId: string;
+  readonly region: string;
+}
+
+export interface TerminateInstanceInput extends InstanceInput {
+  /** Required: terminating cannot be undone. */
+  readonly confirmed: true;
+}
+
 export interface AmiExplorerApi {
   readonly apiVersion: 1;
   /** Resolves to `{ [targetRegion]: newImageId }`; rejects naming each failed region and the copies made anyway. */
@@ -208,4 +219,12 @@ export interface AmiExplorerApi {
   retireImages(input: RetireImagesInput): Promise<RetireImagesResult>;
   /** Who uses the image: this account's resources, other accounts (from an existing report), the workspace's files. */
   imageUsage(input: ImageTargetInput): Promise<ImageUsage>;
+  /** Resolves to the instance's state once it has stopped ("stopped"). */
+  stopInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once it runs ("running"). */
+  startInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once EC2 has accepted the reboot ("running"). */
+  rebootInstance(input: InstanceInput): Promise<string>;
+  /** Resolves to the instance's state once it has gone ("terminated"); refused while termination protection is on. */
+  terminateInstance(input: TerminateInstanceInput): Promise<string>;
 }

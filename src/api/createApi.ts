@@ -9,6 +9,7 @@ import { setDeregistrationProtectionApi } from '../actions/setDeregistrationProt
 import { findImagesApi } from '../actions/findImages/command';
 import { editTagsApi } from '../actions/editTags/command';
 import { launchInstanceApi } from '../actions/launchInstance/command';
+import { instanceStateApi } from '../actions/instanceState/command';
 import { shareImageApi } from '../actions/shareImage/command';
 import { imageUsageApi } from '../actions/showImageUsage/command';
 import type { ActionDeps } from '../actions/common/actionDeps';
@@ -46,5 +47,9 @@ export function createApi(deps: ActionDeps): AmiExplorerApi {
     restoreImage: logged('restoreImage', restoreImageApi, deps),
     retireImages: logged('retireImages', retireImagesApi, deps),
     imageUsage: logged('imageUsage', imageUsageApi, deps),
+    stopInstance: logged('stopInstance', (d, input) => instanceStateApi(d, 'stop', input), deps),
+    startInstance: logged('startInstance', (d, input) => instanceStateApi(d, 'start', input), deps),
+    rebootInstance: logged('rebootInstance', (d, input) => instanceStateApi(d, 'reboot', input), deps),
+    terminateInstance: logged('terminateInstance', (d, input) => instanceStateApi(d, 'terminate', input), deps),
   });
 }

@@ -43,7 +43,7 @@ export class AwsCore {
   private readonly denied = new Map<string, AwsError>();
   private defaultRegion: Promise<string | undefined> | undefined;
   private account: Promise<string | undefined> | undefined;
-  private knownRegions: Promise<ReadonlySet<string> | undefined> | undefined;
+  private knownRegions: Promise<readonly RegionInfo[] | undefined> | undefined;
   private readonly accountKnown = new Emitter<string | undefined>();
   /** Fires with the caller's account id once a connection's first AWS call has answered (undefined: unknowable). */
   readonly onDidKnowAccount = this.accountKnown.event;
@@ -114,13 +114,21 @@ export class AwsCore {
     return this.call('DescribeRegions', undefined, (sdk, c, s) => sdk.listRegions(c, s), { signal });
   }
 
-  /** The names of the regions EC2 lists for the account, once per connection; undefined when it will not say. */
-  private regionNames(): Promise<ReadonlySet<string> | undefined> {
-    this.knownRegions ??= this.listRegions().then((regions) => new Set(regions.map((r) => r.name)), () => {
+  /**
+   * The regions EC2 lists for the account, with their opt-in status: asked once per connection (until Refresh),
+   * shared by the views and every check of a region; undefined when EC2 will not say (asked again next time).
+   */
+  knownRegionList(): Promise<readonly RegionInfo[] | undefined> {
+    this.knownRegions ??= this.listRegions().then((regions) => regions, () => {
       this.knownRegions = undefined;
       return undefined;
     });
     return this.knownRegions;
+  }
+
+  private async regionNames(): Promise<ReadonlySet<string> | undefined> {
+    const regions = await this.knownRegionList();
+    return regions && new Set(regions.map((r) => r.name));
   }
 
   /** The profile's region from ~/.aws/config or the environment; undefined when unset or not a region name. */

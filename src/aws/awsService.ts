@@ -1,6 +1,7 @@
 import { AwsCore } from './awsCore';
 import type { CopyImageInput, KmsAlias } from './imageCopyModel';
 import type { LaunchPermissionChange } from './imageSharingModel';
+import type { InstanceProfileInfo, InstanceStateChange, SettledState, VolumeInfo } from './instanceModel';
 import type { ImageCreationRequest, InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from './launchModel';
 import type { ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
 import type { ProfileInfo } from './sdk/profiles';
@@ -9,7 +10,7 @@ import type { ImageReference, UsageReport, UsageReportEntry } from './usageModel
 export type { CallOptions, ConnectionSource } from './awsCore';
 
 /**
- * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS or rbin action once (for
+ * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS, IAM or rbin action once (for
  * budgets, deadlines and error messages) and taking an optional AbortSignal last.
  */
 export class AwsService extends AwsCore {
@@ -169,6 +170,51 @@ export class AwsService extends AwsCore {
   /** Until the instances run (a waiter). */
   waitForInstancesRunning(region: string, instanceIds: readonly string[], signal?: AbortSignal): Promise<void> {
     return this.call('DescribeInstances', region, (sdk, c, s) => sdk.waitForInstancesRunning(c, region, instanceIds, s), { signal, wait: true });
+  }
+
+  /** The region's instances in any of `states` (e.g. those Stop applies to). */
+  listInstancesInStates(region: string, states: readonly string[], signal?: AbortSignal): Promise<InstanceInfo[]> {
+    return this.call('DescribeInstances', region, (sdk, c, s) => sdk.listInstancesInStates(c, region, states, s), { signal });
+  }
+
+  stopInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<InstanceStateChange> {
+    return this.call('StopInstances', region, (sdk, c, s) => sdk.stopInstance(c, region, instanceId, s), { signal });
+  }
+
+  startInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<InstanceStateChange> {
+    return this.call('StartInstances', region, (sdk, c, s) => sdk.startInstance(c, region, instanceId, s), { signal });
+  }
+
+  rebootInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<void> {
+    return this.call('RebootInstances', region, (sdk, c, s) => sdk.rebootInstance(c, region, instanceId, s), { signal });
+  }
+
+  terminateInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<InstanceStateChange> {
+    return this.call('TerminateInstances', region, (sdk, c, s) => sdk.terminateInstance(c, region, instanceId, s), { signal });
+  }
+
+  /** Until the instance is `state` (a waiter), for at most `maxWaitSeconds`. */
+  waitForInstanceState(region: string, instanceId: string, state: SettledState, maxWaitSeconds: number, signal?: AbortSignal): Promise<void> {
+    return this.call('DescribeInstances', region, (sdk, c, s) => sdk.waitForInstanceState(c, region, instanceId, state, maxWaitSeconds, s), { signal, wait: true });
+  }
+
+  /** Whether the instance's termination protection (DisableApiTermination) is on. */
+  terminationProtected(region: string, instanceId: string, signal?: AbortSignal): Promise<boolean> {
+    return this.call('DescribeInstanceAttribute', region, (sdk, c, s) => sdk.terminationProtected(c, region, instanceId, s), { signal });
+  }
+
+  describeVolumes(region: string, volumeIds: readonly string[], signal?: AbortSignal): Promise<VolumeInfo[]> {
+    return this.call('DescribeVolumes', region, (sdk, c, s) => sdk.describeVolumes(c, region, volumeIds, s), { signal });
+  }
+
+  /** The Elastic IPs associated with an instance. */
+  elasticIpsOf(region: string, instanceId: string, signal?: AbortSignal): Promise<string[]> {
+    return this.call('DescribeAddresses', region, (sdk, c, s) => sdk.elasticIpsOf(c, region, instanceId, s), { signal });
+  }
+
+  /** The account's IAM instance profiles; `region` picks the partition (IAM is global). */
+  listInstanceProfiles(region: string, signal?: AbortSignal): Promise<InstanceProfileInfo[]> {
+    return this.call('ListInstanceProfiles', region, (sdk, c, s) => sdk.listInstanceProfiles(c, region, s), { signal });
   }
 
   listInstanceTypes(region: string, architecture: string, signal?: AbortSignal): Promise<InstanceTypeInfo[]> {

@@ -19,10 +19,11 @@ export function checkRegionsEnabled(targets: readonly string[], regions: readonl
 
 /**
  * Throws unless every region is one EC2 lists and enabled for this account: a call to a region EC2 does not have
- * fails with no useful message. When the list cannot be read (a narrow IAM policy), EC2's own answer decides.
+ * fails with no useful message. The list is the connection's, read once (the views read it too); when it cannot be
+ * read (a narrow IAM policy), EC2's own answer decides.
  */
 export async function ensureKnownRegions(aws: AwsService, regions: readonly string[]): Promise<void> {
-  const known = await aws.listRegions().catch(() => undefined);
+  const known = await aws.knownRegionList();
   const problem = known?.length ? checkRegionsEnabled(regions, known) : undefined;
   if (problem) {
     throw new Error(problem);

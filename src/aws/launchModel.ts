@@ -7,6 +7,8 @@ export interface InstanceTypeInfo {
   readonly memoryMiB?: number;
   readonly currentGeneration: boolean;
   readonly freeTierEligible: boolean;
+  /** Local instance-store disks, in GiB all together; undefined when the type has none. Their data does not survive a stop. */
+  readonly instanceStorageGiB?: number;
 }
 
 export interface SubnetInfo {
@@ -34,6 +36,12 @@ export interface LaunchRequest {
   readonly keyName?: string;
   readonly securityGroupIds?: readonly string[];
   readonly subnetId?: string;
+  /** The text of a script or cloud-init file, at most 16 KB; encoded for EC2 on the way. */
+  readonly userData?: string;
+  /** An instance profile's name or ARN. */
+  readonly instanceProfile?: string;
+  /** Instance metadata only through session tokens (IMDSv2). */
+  readonly imdsV2: boolean;
 }
 
 /** What CreateImage gets, validated. */

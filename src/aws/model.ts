@@ -81,6 +81,18 @@ export interface InstanceInfo {
   readonly privateIp?: string;
   readonly publicIp?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** "ebs" or "instance-store": an instance-store root cannot be stopped. */
+  readonly rootDeviceType?: string;
+  /** The EBS volumes attached to it, and whether each goes with it when it is terminated. */
+  readonly volumes?: readonly InstanceVolume[];
+  /** "spot" or "scheduled"; undefined for On-Demand. */
+  readonly lifecycle?: string;
+}
+
+export interface InstanceVolume {
+  readonly deviceName: string;
+  readonly volumeId: string;
+  readonly deleteOnTermination: boolean;
 }
 
 export interface Page<T> {

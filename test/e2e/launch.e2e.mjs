@@ -1,5 +1,6 @@
-// End to end, as a person launches and bakes: from the Images view, launch an instance through the wizard and
-// its summary, see it selected in the Instances view, then create an image from it and see that image selected.
+// End to end, as a person launches, bakes and cleans up: from the Images view, launch an instance through the
+// wizard and its summary, see it selected in the Instances view, create an image from it and see that image
+// selected, then terminate the instance through its summary and modal and see it leave the Instances view.
 import assert from 'node:assert/strict';
 import { chooseMenuItem as pickMenuItem, log, runScenario } from './harness.mjs';
 
@@ -30,23 +31,25 @@ await runScenario({
     await imageRow(source.name).click({ button: 'right', timeout: 30_000 });
     await chooseMenuItem('Launch Instance from Image…');
 
-    await step('Launch from image: x86_64 instance type (1/6)');
+    await step('Launch from image: x86_64 instance type (1/8)');
     await page.keyboard.type('t3.micro');
     await quickInput.locator('.monaco-list-row', { hasText: 't3.micro' }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    for (const title of ['key pair (2/6)', 'subnet (3/6)', /security groups of vpc-\w+ \(4\/6\)/]) {
+    // No instance profile and no user data: each list starts with "None".
+    for (const title of ['key pair (2/8)', 'subnet (3/8)', /security groups of vpc-\w+ \(4\/8\)/, 'instance profile (5/8)', 'user data (6/8)']) {
       await stepWithItems(typeof title === 'string' ? `Launch from image: ${title}` : title);
       await page.keyboard.press('Enter');
     }
-    await step('Launch from image: Name tag (5/6)');
+    await step('Launch from image: Name tag (7/8)');
     await page.keyboard.type(instanceName);
     await page.keyboard.press('Enter');
-    await step('Launch from image: count (6/6)');
+    await step('Launch from image: count (8/8)');
     await page.keyboard.press('Enter');
     // The summary names the account and the region, and what will be created.
     await stepWithItems(`Review: Launch 1 × t3.micro from ${source.name}`);
     await quickInput.filter({ hasText: /account \d{12}/ }).waitFor({ timeout: 10_000 });
     await quickInput.filter({ hasText: 'Instances: 1 × t3.micro' }).waitFor({ timeout: 10_000 });
+    await quickInput.filter({ hasText: 'Instance metadata: IMDSv2 required' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     const instance = pane('Instances').locator('.monaco-list-row.selected', { hasText: instanceName });
     await instance.waitFor({ timeout: 60_000 });
@@ -73,5 +76,19 @@ await runScenario({
     await pane('Images').locator('.monaco-list-row.selected', { hasText: imageName }).waitFor({ timeout: 60_000 });
     log(`baked "${imageName}" from the instance; it is selected in the Images view`);
     await shot('action-create-image.png');
+
+    await instance.click({ button: 'right' });
+    await chooseMenuItem('Terminate Instance…');
+    await stepWithItems(`Review: Terminate ${instanceName} (i-`);
+    await quickInput.filter({ hasText: 'it cannot be started again' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.filter({ hasText: `Terminate ${instanceName} (i-` }).waitFor({ timeout: 30_000 });
+    await dialog.filter({ hasText: 'EBS volumes deleted with it (DeleteOnTermination): vol-' }).waitFor({ timeout: 10_000 });
+    await dialog.filter({ hasText: 'This cannot be undone.' }).waitFor({ timeout: 10_000 });
+    log('the modal names the instance and the volumes deleted with it');
+    await dialog.locator('.monaco-button', { hasText: /^Terminate$/ }).click();
+    await pane('Instances').locator('.monaco-list-row', { hasText: instanceName }).waitFor({ state: 'detached', timeout: 60_000 });
+    log('terminated: it is gone from the Instances view');
   },
 });

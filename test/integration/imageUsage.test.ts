@@ -9,6 +9,7 @@ import { clearFaults, faultStats, setFaults } from '../../sandbox/faults/client.
 import { putImageParameter } from '../../sandbox/ssm.mjs';
 import type { ImageUsage } from '../../src/api/amiExplorerApi';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import { must } from '../must';
 import { ec2, registerTestImage } from './ec2';
 import { runTestInstance } from './ec2Instances';
 import { description, extensionApi, label, manifest, ownedScope, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
@@ -224,8 +225,8 @@ describe('Image usage', () => {
       await list.pick(/Create a usage report…/);
       await (await ui.summary()).accept();
       list = await ui.next(/^Image usage: pettracker-ml-v1\.2/);
-      const elsewhere = seeded.usedByOtherAccounts[imageId];
-      const [[friend]] = Object.entries(elsewhere);
+      const elsewhere = must(seeded.usedByOtherAccounts[imageId], 'the seeded use by other accounts');
+      const friend = must(Object.keys(elsewhere)[0], 'the other account');
       assert.ok(list.headings().includes('Other accounts (1)'), list.headings().join(' | '));
       assert.ok(list.items().includes(`${friend} — 2 instances and 1 launch template`), list.items().join(' | '));
       await list.cancel();

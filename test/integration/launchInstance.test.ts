@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
-  CreateKeyPairCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeSubnetsCommand, DisableImageCommand,
+  CreateKeyPairCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeInstanceAttributeCommand, DescribeSubnetsCommand, DisableImageCommand,
   EnableImageDeprecationCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateInstanceProfileCommand, IAMClient } from '@aws-sdk/client-iam';
+import { clearFaults, setFaults } from '../../sandbox/faults/client.mjs';
 import * as vscode from 'vscode';
 import { must } from '../must';
 import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
@@ -14,6 +16,23 @@ import { ec2, registerTestImage, tag } from './ec2';
 import { instancesById, liveInstances } from './ec2Instances';
 
 const region = 'us-west-1';
+const endpoint = process.env.AWS_ENDPOINT_URL ?? '';
+
+/** The user data EC2 holds for an instance, decoded. */
+async function userDataOf(instanceId: string): Promise<string | undefined> {
+  const out = await ec2(region).send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'userData' }));
+  return out.UserData?.Value === undefined ? undefined : Buffer.from(out.UserData.Value, 'base64').toString('utf8');
+}
+
+/** An instance profile of the sandbox account, made once per sandbox. */
+async function instanceProfile(name: string): Promise<string> {
+  const iam = new IAMClient({ endpoint, region: 'us-east-1' });
+  try {
+    return (await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: name }))).InstanceProfile!.Arn!;
+  } finally {
+    iam.destroy();
+  }
+}
 
 function launch(arg: Record<string, unknown>): Promise<string[]> {
   return publicApi().then((a) => a.launchInstance(arg as never));
@@ -28,7 +47,9 @@ describe('Launch instance', () => {
   let subnet: { id: string; vpcId: string };
   let webGroup: string;
   let foreignGroup: string;
+  let profileArn: string;
   const keyName = 'launch-suite-key';
+  const profileName = 'launch-suite-web';
   restoreSettingAfter('regions');
 
   before(async () => {
@@ -47,6 +68,7 @@ describe('Launch instance', () => {
     webGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-web', Description: 'web', VpcId: subnet.vpcId }))).GroupId!;
     const otherVpc = (await client.send(new CreateVpcCommand({ CidrBlock: '10.42.0.0/16' }))).Vpc!.VpcId!;
     foreignGroup = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'launch-suite-elsewhere', Description: 'other VPC', VpcId: otherVpc }))).GroupId!;
+    profileArn = await instanceProfile(profileName);
     await setting('regions', ['us-east-1', 'eu-west-1', 'ap-southeast-2', region]);
     await Promise.all([treeQuiet(api.images.provider), treeQuiet(api.instances.provider)]);
   });
@@ -86,6 +108,23 @@ describe('Launch instance', () => {
     assert.equal(instance.InstanceType, 't3.micro');
     assert.equal(instance.VpcId, subnet.vpcId);
     assert.equal(tag(instance, 'Name'), undefined);
+    assert.equal(instance.MetadataOptions?.HttpTokens, 'required', 'IMDSv2 by default');
+    assert.equal(instance.IamInstanceProfile, undefined);
+    assert.equal(await userDataOf(instance.InstanceId!), undefined);
+  });
+
+  it('launches with user data (encoded by the extension), an instance profile by name or ARN, and IMDSv2 as EC2 then reports them', async () => {
+    const script = '#!/bin/bash\ndnf -y install nginx\nsystemctl start nginx\n';
+    const [byName] = await launch({ imageId: x86, region, instanceType: 't3.micro', userData: script, instanceProfile: profileName });
+    const [instance] = await instancesById(region, [byName]);
+    assert.equal(instance.MetadataOptions?.HttpTokens, 'required');
+    assert.equal(instance.MetadataOptions?.HttpEndpoint, 'enabled');
+    assert.equal(instance.IamInstanceProfile?.Arn, profileArn);
+    assert.equal(await userDataOf(byName), script, 'the text, byte for byte');
+    const [byArn] = await launch({ imageId: x86, region, instanceType: 't3.micro', instanceProfile: profileArn, imdsV2: false });
+    const [second] = await instancesById(region, [byArn]);
+    assert.equal(second.IamInstanceProfile?.Arn, profileArn);
+    assert.equal(second.MetadataOptions?.HttpTokens, 'optional', 'imdsV2: false leaves IMDSv1 on');
   });
 
   it('launches a deprecated image: deprecation advises, it does not forbid', async () => {
@@ -105,24 +144,39 @@ describe('Launch instance', () => {
       const { summary, result } = await answerSummary(api, async () => {
         const running = startLaunch(arm);
         const type = await ui.next('Launch from image: arm64 instance type');
-        assert.equal(type.numbers, '1/6');
+        assert.equal(type.numbers, '1/8');
         assert.ok(!type.items().some((i) => i.startsWith('t3.')), 'only arm64 types');
         await type.pick('t4g.small');
         const key = await ui.next('Launch from image: key pair');
-        assert.equal(key.numbers, '2/6');
+        assert.equal(key.numbers, '2/8');
         await key.pick(keyName);
         await (await ui.next('Launch from image: subnet')).pick(new RegExp(subnet.id));
         const groups = await ui.next(`Launch from image: security groups of ${subnet.vpcId}`);
-        assert.equal(groups.numbers, '4/6');
+        assert.equal(groups.numbers, '4/8');
         assert.deepEqual(groups.selected(), ['default'], 'the VPC\'s default group is selected at first');
         await groups.pick('launch-suite-web');
+        const profiles = await ui.next('Launch from image: instance profile');
+        assert.equal(profiles.numbers, '5/8');
+        assert.equal(profiles.items()[0], 'None — no AWS credentials on the instances');
+        assert.ok(profiles.items().includes(`${profileName} — no role`), profiles.items().join(' | '));
+        await profiles.pick(profileName);
+        const userData = await ui.next('Launch from image: user data');
+        assert.equal(userData.numbers, '6/8');
+        await userData.pick('Type a line…');
+        const line = await ui.next('Launch from image: user data');
+        assert.equal(line.numbers, '7/9', 'typing the line is a step of its own');
+        await line.enter('#!/bin/sh\\necho wizard');
         await (await ui.next('Launch from image: Name tag')).enter('launch-suite-wizard');
         const count = await ui.next('Launch from image: count');
-        assert.equal(count.numbers, '6/6');
+        assert.equal(count.numbers, '9/9');
         await count.enter('2');
         return running;
       }, 'accept');
-      assert.match(summary.items.join('\n'), /Instances: 2 × t4g\.small/);
+      const facts = summary.items.join('\n');
+      assert.match(facts, /Instances: 2 × t4g\.small/);
+      assert.match(facts, /Instance metadata: IMDSv2 required \(session tokens only\)/);
+      assert.match(facts, new RegExp(`Instance profile: ${profileName}`));
+      assert.match(facts, /User data: 21 bytes, first line "#!\/bin\/sh"/);
       const ids = result as string[];
       const instances = await instancesById(region, ids);
       assert.equal(instances.length, 2);
@@ -132,6 +186,9 @@ describe('Launch instance', () => {
         assert.equal(i.SubnetId, subnet.id);
         assert.deepEqual(i.SecurityGroups?.map((g) => g.GroupId), [webGroup]);
         assert.equal(tag(i, 'Name'), 'launch-suite-wizard');
+        assert.equal(i.MetadataOptions?.HttpTokens, 'required');
+        assert.equal(i.IamInstanceProfile?.Arn, profileArn);
+        assert.equal(await userDataOf(i.InstanceId!), '#!/bin/sh\necho wizard');
       }
     });
 
@@ -142,17 +199,19 @@ describe('Launch instance', () => {
         await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.micro');
         await (await ui.next('Launch from image: key pair')).back();
         const type = await ui.next('Launch from image: x86_64 instance type');
-        assert.equal(type.numbers, '1/6');
+        assert.equal(type.numbers, '1/8');
         await type.pick('t3.small');
         await (await ui.next('Launch from image: key pair')).pick('No key pair');
         await (await ui.next('Launch from image: subnet')).pick('Default VPC');
         const groups = await ui.next(/^Launch from image: security groups of vpc-/);
-        assert.equal(groups.numbers, '4/6');
+        assert.equal(groups.numbers, '4/8');
         await groups.back();
         const placement = await ui.next('Launch from image: subnet');
-        assert.equal(placement.numbers, '3/6');
+        assert.equal(placement.numbers, '3/8');
         await placement.pick(new RegExp(subnet.id));
         await (await ui.next(`Launch from image: security groups of ${subnet.vpcId}`)).accept();
+        await (await ui.next('Launch from image: instance profile')).pick('None');
+        await (await ui.next('Launch from image: user data')).pick('None');
         await (await ui.next('Launch from image: Name tag')).enter('launch-suite-first-name');
         await (await ui.next('Launch from image: count')).back();
         const name = await ui.next('Launch from image: Name tag');
@@ -168,6 +227,63 @@ describe('Launch instance', () => {
       assert.equal(tag(instance ?? {}, 'Name'), 'launch-suite-went-back');
     });
 
+    it('when IAM will not list instance profiles, one is typed; user data comes from the active editor unless it is over 16 KB', async () => {
+      const ui = script();
+      const big = await vscode.workspace.openTextDocument({ content: `#!/bin/sh\n${'#'.repeat(16 * 1024)}\n`, language: 'shellscript' });
+      await vscode.window.showTextDocument(big);
+      await setFaults(endpoint, [{ fault: 'AccessDenied', service: 'iam', action: 'ListInstanceProfiles' }]);
+      try {
+        const running = startLaunch(x86);
+        {
+          await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.micro');
+          await (await ui.next('Launch from image: key pair')).pick('No key pair');
+          await (await ui.next('Launch from image: subnet')).pick('Default VPC');
+          await (await ui.next(/^Launch from image: security groups of vpc-/)).accept();
+          const profiles = await ui.next('Launch from image: instance profile');
+          const items = profiles.items().join('\n');
+          assert.match(items, /Type its name… — the instance profiles could not be listed/);
+          assert.match(items, /not allowed to call iam:ListInstanceProfiles/);
+          await profiles.pick('Type its name…');
+          const typed = await ui.next('Launch from image: instance profile name');
+          await typed.enter('not a name');
+          const refused = await ui.next('Launch from image: instance profile name');
+          assert.match(refused.validationMessage ?? '', /is not an instance profile/);
+          await refused.enter(profileName);
+          const tooBig = await ui.next('Launch from image: user data');
+          assert.match(tooBig.items().join('\n'), /Untitled-\d+ is too large — 16395 bytes; EC2 takes at most 16384/);
+          await tooBig.cancel();
+        }
+        assert.equal(await running, undefined, 'Escape at the user data step ends the wizard, launching nothing');
+
+        const script2 = '#!/bin/bash\necho from-the-editor\n';
+        const small = await vscode.workspace.openTextDocument({ content: script2, language: 'shellscript' });
+        await vscode.window.showTextDocument(small);
+        const second = await answerSummary(api, async () => {
+          const running = startLaunch(x86);
+          await (await ui.next('Launch from image: x86_64 instance type')).pick('t3.micro');
+          await (await ui.next('Launch from image: key pair')).pick('No key pair');
+          await (await ui.next('Launch from image: subnet')).pick('Default VPC');
+          await (await ui.next(/^Launch from image: security groups of vpc-/)).accept();
+          await (await ui.next('Launch from image: instance profile')).pick('Type its name…');
+          await (await ui.next('Launch from image: instance profile name')).enter(profileName);
+          const userData = await ui.next('Launch from image: user data');
+          await userData.pick(new RegExp(`From Untitled-\\d+ the active editor · ${Buffer.byteLength(script2)} bytes`));
+          await (await ui.next('Launch from image: Name tag')).enter('launch-suite-editor');
+          await (await ui.next('Launch from image: count')).accept();
+          return running;
+        }, 'accept');
+        assert.match(second.summary.items.join('\n'), new RegExp(`Instance profile: ${profileName}`));
+        assert.match(second.summary.items.join('\n'), new RegExp(`User data: ${Buffer.byteLength(script2)} bytes, first line "#!/bin/bash"`));
+        const [id] = second.result as string[];
+        const [instance] = await instancesById(region, [id]);
+        assert.equal(instance.IamInstanceProfile?.Arn, profileArn);
+        assert.equal(await userDataOf(id), script2);
+      } finally {
+        await clearFaults(endpoint);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+    });
+
     it('Back from the summary returns to the count, and the summary follows the new answer', async () => {
       const ui = script();
       const before = (await liveInstances(region)).length;
@@ -176,6 +292,8 @@ describe('Launch instance', () => {
       await (await ui.next('Launch from image: key pair')).pick('No key pair');
       await (await ui.next('Launch from image: subnet')).pick('Default VPC');
       await (await ui.next(/^Launch from image: security groups of vpc-/)).accept();
+      await (await ui.next('Launch from image: instance profile')).pick('None');
+      await (await ui.next('Launch from image: user data')).pick('None');
       await (await ui.next('Launch from image: Name tag')).accept();
       await (await ui.next('Launch from image: count')).enter('3');
       const first = await ui.summary();
@@ -183,7 +301,7 @@ describe('Launch instance', () => {
       await first.back();
       const count = await ui.next('Launch from image: count');
       assert.equal(count.value, '3', 'the count given before');
-      assert.equal(count.numbers, '6/6');
+      assert.equal(count.numbers, '8/8');
       await count.enter('1');
       const second = await ui.summary();
       assert.match(second.text, /Instances: 1 × t3\.nano/);
@@ -210,6 +328,11 @@ describe('Launch instance', () => {
     ['a malformed security group', () => ({ imageId: x86, region, instanceType: 't3.micro', securityGroupIds: ['web'] }), /"web" is not a security group id/],
     ['a security group of another VPC', () => ({ imageId: x86, region, instanceType: 't3.micro', securityGroupIds: [foreignGroup] }), /belongs to vpc-.*, but the instances go into/],
     ['a Name tag too long', () => ({ imageId: x86, region, instanceType: 't3.micro', name: 'x'.repeat(257) }), /not a tag value/],
+    ['user data over 16 KB', () => ({ imageId: x86, region, instanceType: 't3.micro', userData: 'x'.repeat(16 * 1024 + 1) }), /16385 bytes\), but EC2 takes at most 16 KB/],
+    ['empty user data', () => ({ imageId: x86, region, instanceType: 't3.micro', userData: '' }), /must be the text of a script/],
+    ['a malformed instance profile', () => ({ imageId: x86, region, instanceType: 't3.micro', instanceProfile: 'web server' }), /is not an instance profile/],
+    ['an unknown instance profile', () => ({ imageId: x86, region, instanceType: 't3.micro', instanceProfile: 'nobody-profile' }), /There is no instance profile "nobody-profile" in this account\. Choose one of .*launch-suite-web/],
+    ['imdsV2 that is not a boolean', () => ({ imageId: x86, region, instanceType: 't3.micro', imdsV2: 'required' }), /"imdsV2" must be true or false/],
   ];
   for (const [what, arg, message] of bad) {
     it(`rejects ${what} and launches nothing`, async () => {

@@ -69,6 +69,57 @@ export class ScriptedStep {
     return this.quickPick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label).map((i) => i.label);
   }
 
+  /** Whether the step shows its progress bar: a list still loading or filling in. */
+  get busy(): boolean {
+    return this.quickPick.busy;
+  }
+
+  /** The step's title as it is now (a list that fills in retitles its step as it goes). */
+  get currentTitle(): string {
+    return this.quickPick.title ?? '';
+  }
+
+  /**
+   * For a list that fills in while it shows: waits until `ready` holds for its lines (checked after each change),
+   * and returns them; fails when the list completes, or time runs out, first.
+   */
+  async itemsWhen(ready: (items: string[]) => boolean, what: string): Promise<string[]> {
+    const { shown } = this;
+    assert.ok(shown.kind === 'pick' && shown.filling, `"${this.title}" fills in as it shows`);
+    const { filling } = shown;
+    let complete = false;
+    void filling.complete.then(() => {
+      complete = true;
+    });
+    const deadline = Date.now() + stepTimeoutMs;
+    while (!ready(this.items())) {
+      assert.ok(!complete, `"${this.currentTitle}" completed without ${what}; it lists: ${this.items().join(' | ')}`);
+      assert.ok(Date.now() < deadline, `"${this.currentTitle}" showed ${what} within ${stepTimeoutMs / 1000} s; it lists: ${this.items().join(' | ')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        const listener = filling.onDidChange(() => {
+          listener.dispose();
+          clearTimeout(timer);
+          resolve();
+        });
+        void filling.complete.then(() => {
+          listener.dispose();
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.items();
+  }
+
+  /** For a list that fills in: waits until it is complete, and returns its lines. */
+  async complete(): Promise<string[]> {
+    const { shown } = this;
+    assert.ok(shown.kind === 'pick' && shown.filling, `"${this.title}" fills in as it shows`);
+    await shown.filling.complete;
+    return this.items();
+  }
+
   /** The labels of the selected lines of a multi-select. */
   selected(): string[] {
     return this.quickPick.selectedItems.map((i) => i.label);
@@ -167,8 +218,12 @@ export class WizardScript implements vscode.Disposable {
     this.listeners = [api.onDidShowStep(shown), api.onDidShowSummary(shown)];
   }
 
-  /** Runs a command; `next` then fails at once, saying so, if the command ends before the step it waits for. */
+  /**
+   * Runs a command; `next` then fails at once, saying so, if the command ends before the step it waits for. A
+   * script can run one command after another.
+   */
   run<T>(command: () => Thenable<T>): Promise<T> {
+    this.ended = undefined;
     const running = Promise.resolve(command());
     const end = (how: string) => {
       this.ended = how;

@@ -30,7 +30,7 @@ describe('sandbox fault rules', () => {
     refused([{ fault: 'AccessDenied', region: 'euwest1' }], /rule 1 \(AccessDenied\) field "region": bad region pattern "euwest1"; use "\*", a region such as "eu-west-1", or a pattern such as "eu-\*"/);
     refused([{ fault: 'AccessDenied', region: 'EU-*' }], /bad region pattern "EU-\*"/);
     refused([{ fault: 'AccessDenied', region: [] }], /field "region" is an empty list/);
-    refused([{ fault: 'AccessDenied', service: 's3' }], /field "service" is "s3"; use one of ec2, sts, kms, rbin, \*/);
+    refused([{ fault: 'AccessDenied', service: 's3' }], /field "service" is "s3"; use one of ec2, sts, kms, rbin, iam, \*/);
     refused([{ fault: 'AccessDenied', action: 'describeImages' }], /bad action "describeImages"; use "\*", an API name such as "DescribeImages" \(case-sensitive\)/);
     refused([{ fault: 'AccessDenied', regoin: 'eu-west-1' }], /rule 1: "regoin" is not a field of an AccessDenied rule; its fields are fault, region, service, action, times, delayMs, status, code, message/);
     refused([{ fault: 'hang', delayMs: 5 }], /"delayMs" is not a field of a hang rule/);

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CreateVolumeCommand, DescribeRegionsCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient, ListInstanceProfilesCommand } from '@aws-sdk/client-iam';
 import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { addFaults, clearFaults, faultStats, resetFaultStats, setFaults } from '../../sandbox/faults/client.mjs';
@@ -32,6 +33,7 @@ function sdk(endpoint) {
     ec2: (region = 'us-east-1', maxAttempts = 1) => keep(new EC2Client({ endpoint, region, credentials, maxAttempts })),
     sts: (region = 'us-east-1') => keep(new STSClient({ endpoint, region, credentials, maxAttempts: 1 })),
     kms: (region = 'us-east-1') => keep(new KMSClient({ endpoint, region, credentials, maxAttempts: 1 })),
+    iam: () => keep(new IAMClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 })),
   };
 }
 
@@ -131,6 +133,16 @@ describe('sandbox fault proxy', function () {
       assert.equal((await failure(aws.kms().send(new ListKeysCommand({})))).name, 'UnrecognizedClientException');
       await setFaults(endpoint, [{ fault: 'OptInRequired', service: 'sts' }]);
       assert.equal((await failure(aws.sts('ap-southeast-2').send(new GetCallerIdentityCommand({})))).name, 'RegionDisabledException');
+    });
+
+    it('IAM answers in its own protocol too, and a rule can take it alone', async () => {
+      await setFaults(endpoint, [{ fault: 'AccessDenied', service: 'iam', action: 'ListInstanceProfiles' }]);
+      const iam = await failure(aws.iam().send(new ListInstanceProfilesCommand({})));
+      assert.equal(iam.name, 'AccessDenied');
+      assert.equal(iam.$metadata.httpStatusCode, 403);
+      assert.match(iam.message, /not authorized to perform: iam:ListInstanceProfiles/);
+      assert.match(iam.$metadata.requestId, requestId);
+      assert.equal((await aws.sts().send(new GetCallerIdentityCommand({}))).Account, '123456789012', 'other services pass');
     });
 
     it('a rule can override the status, code and message', async () => {

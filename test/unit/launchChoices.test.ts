@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import type { InstanceTypeInfo } from '../../src/aws/launchModel';
 import type { ImageInfo } from '../../src/aws/model';
 import {
-  checkInstanceCount, checkInstanceType, checkSecurityGroupIds, checkSubnetId, describeInstanceType, launchSummary, launchWarning,
-  sortInstanceTypes,
+  checkInstanceCount, checkInstanceProfile, checkInstanceType, checkSecurityGroupIds, checkSubnetId, checkUserData, describeInstanceType,
+  launchSummary, launchWarning, maxUserDataBytes, sortInstanceTypes, typedUserData,
 } from '../../src/actions/launchInstance/launchChoices';
+import { parseLaunchRequest } from '../../src/actions/launchInstance/request';
 
 function type(name: string, vcpus: number, memoryMiB: number, currentGeneration = true): InstanceTypeInfo {
   return { name, architectures: ['x86_64'], vcpus, memoryMiB, currentGeneration, freeTierEligible: false };
@@ -87,7 +88,8 @@ describe('launchSummary', () => {
     const lines = launchSummary({
       image: image({}), region: 'us-west-1', instanceType: 't3.small', count: 2, name: 'web', keyName: 'ops',
       subnet: { id: 'subnet-0123456789abcdef0', vpcId: 'vpc-0123456789abcdef0', availabilityZone: 'us-west-1a' },
-      securityGroups: [{ id: 'sg-0123456789abcdef0', name: 'web' }],
+      securityGroups: [{ id: 'sg-0123456789abcdef0', name: 'web' }], imdsV2: true, instanceProfile: 'web-server',
+      userData: '#!/bin/bash\ndnf -y install nginx\n',
     });
     assert.deepEqual(lines, [
       'Instances: 2 × t3.small, billed while they run',
@@ -97,14 +99,59 @@ describe('launchSummary', () => {
       'Key pair: ops',
       'Subnet: subnet-0123456789abcdef0 in vpc-0123456789abcdef0, us-west-1a',
       'Security groups: web (sg-0123456789abcdef0)',
+      'Instance metadata: IMDSv2 required (session tokens only)',
+      'Instance profile: web-server',
+      'User data: 33 bytes, first line "#!/bin/bash"',
     ]);
   });
 
   it('says what the defaults mean when nothing was chosen', () => {
-    const text = launchSummary({ image: image({}), region: 'us-west-1', instanceType: 't3.micro', count: 1, securityGroups: [] }).join('\n');
+    const text = launchSummary({ image: image({}), region: 'us-west-1', instanceType: 't3.micro', count: 1, securityGroups: [], imdsV2: false }).join('\n');
     assert.match(text, /Name tag: \(none\)/);
     assert.match(text, /Key pair: \(none: no SSH key/);
     assert.match(text, /Subnet: default VPC/);
     assert.match(text, /Security groups: the VPC's default group/);
+    assert.match(text, /Instance metadata: IMDSv1 and IMDSv2 \(tokens optional\)/);
+    assert.match(text, /Instance profile: \(none: no AWS credentials on the instance\)/);
+    assert.match(text, /User data: \(none\)/);
+  });
+});
+
+describe('user data, instance profile and IMDS options', () => {
+  it('takes user data as text up to 16 KB, counted in bytes before base64', () => {
+    assert.equal(checkUserData('#!/bin/sh\necho ready\n'), undefined);
+    assert.equal(checkUserData('x'.repeat(maxUserDataBytes)), undefined);
+    assert.match(checkUserData('x'.repeat(maxUserDataBytes + 1)) ?? '', /16\.0 KB \(16385 bytes\), but EC2 takes at most 16 KB \(16384 bytes\)\. Shorten it/);
+    // é is two bytes: 8,193 of them are 16,386 bytes.
+    assert.match(checkUserData('é'.repeat(8193)) ?? '', /16386 bytes/);
+    assert.match(checkUserData('') ?? '', /must be the text of a script/);
+    assert.match(checkUserData(42) ?? '', /must be the text of a script/);
+  });
+
+  it('turns \\n typed in the wizard\'s one-line box into new lines', () => {
+    assert.equal(typedUserData('#!/bin/sh\\necho hi'), '#!/bin/sh\necho hi');
+    assert.equal(typedUserData('no breaks'), 'no breaks');
+  });
+
+  it('takes an instance profile by name or ARN', () => {
+    for (const ok of ['web-server', 'role+x=y,z.a@b_c', 'arn:aws:iam::123456789012:instance-profile/web', 'arn:aws-us-gov:iam::123456789012:instance-profile/team/web']) {
+      assert.equal(checkInstanceProfile(ok), undefined, ok);
+    }
+    for (const bad of ['', 'has space', 'x'.repeat(129), 'arn:aws:iam::123:instance-profile/web', 'arn:aws:iam::123456789012:role/web', 7]) {
+      assert.match(checkInstanceProfile(bad) ?? '', /is not an instance profile: give its name/, String(bad));
+    }
+  });
+
+  it('the API\'s launch object: IMDSv2 unless imdsV2 is false; user data kept as given; bad options refused', () => {
+    const base = { imageId: 'ami-0123456789abcdef0', region: 'us-west-1', instanceType: 't3.micro' };
+    assert.equal(parseLaunchRequest(base).request.imdsV2, true);
+    assert.equal(parseLaunchRequest({ ...base, imdsV2: false }).request.imdsV2, false);
+    const { request } = parseLaunchRequest({ ...base, userData: '#!/bin/sh\necho hi\n', instanceProfile: 'web-server' });
+    assert.equal(request.userData, '#!/bin/sh\necho hi\n');
+    assert.equal(request.instanceProfile, 'web-server');
+    assert.throws(() => parseLaunchRequest({ ...base, imdsV2: 'yes' }), /"imdsV2" must be true or false/);
+    assert.throws(() => parseLaunchRequest({ ...base, userData: 'x'.repeat(maxUserDataBytes + 1) }), /at most 16 KB/);
+    assert.throws(() => parseLaunchRequest({ ...base, instanceProfile: 'no spaces allowed' }), /is not an instance profile/);
+    assert.throws(() => parseLaunchRequest({ ...base, imdsv2: true }), /Unknown option "imdsv2": did you mean "imdsV2"\?/);
   });
 });

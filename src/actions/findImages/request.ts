@@ -1,4 +1,5 @@
 // The find action's input object and matching, checked and worded without AWS. Pure.
+import type { ImageInfo } from '../../aws/model';
 import { isList, isString, isStringMap, optional, readOptions, type Schema } from '../../shared/options';
 import { checkRegion, checkTagKey, checkTagValue } from '../../shared/validation';
 
@@ -59,4 +60,70 @@ export function searchText(text: string): Pick<FindRequest, 'namePattern' | 'idP
     return { idPrefix: t };
   }
   return { namePattern: /[*?]/.test(t) ? t : `*${t}*` };
+}
+
+/** One region's answer for one scope: its matches, or why it could not be searched. */
+export type SearchAnswer =
+  | { readonly region: string; readonly scope: 'owned' | 'shared'; readonly images: readonly ImageInfo[] }
+  | { readonly region: string; readonly scope: 'owned' | 'shared'; readonly failure: string };
+
+export interface SearchFailure {
+  readonly region: string;
+  readonly scope: 'owned' | 'shared';
+  readonly reason: string;
+}
+
+/**
+ * The matches so far, as regions answer: newest first, at most `maxFound`, the id prefix applied; the searches that
+ * failed, named; and how many of the searches (a region's owned or shared images) have answered.
+ */
+export class FoundImages {
+  private readonly byKey = new Map<string, ImageInfo>();
+  private readonly failed: SearchFailure[] = [];
+  private answeredCount = 0;
+
+  constructor(readonly searches: number, private readonly idPrefix?: string) {}
+
+  record(answer: SearchAnswer): void {
+    this.answeredCount++;
+    if ('failure' in answer) {
+      this.failed.push({ region: answer.region, scope: answer.scope, reason: answer.failure });
+      return;
+    }
+    for (const image of answer.images) {
+      if (!this.idPrefix || image.id.startsWith(this.idPrefix)) {
+        this.byKey.set(`${image.region}/${image.id}`, image);
+      }
+    }
+  }
+
+  get answered(): number {
+    return this.answeredCount;
+  }
+
+  get complete(): boolean {
+    return this.answeredCount >= this.searches;
+  }
+
+  /** Newest first, cut to `maxFound`. */
+  images(): ImageInfo[] {
+    return [...this.byKey.values()].sort((a, b) => (b.creationDate ?? '').localeCompare(a.creationDate ?? '')).slice(0, maxFound);
+  }
+
+  /** Whether more matched than are kept. */
+  get more(): boolean {
+    return this.byKey.size > maxFound;
+  }
+
+  /** The searches that failed, in the order they failed. */
+  failures(): readonly SearchFailure[] {
+    return this.failed;
+  }
+
+  /** "3 images found so far (2 of 4 searches answered)", then "3 images found", or "500+ images found". */
+  title(): string {
+    const n = this.images().length;
+    const found = `${n}${this.more ? '+' : ''} ${n === 1 && !this.more ? 'image' : 'images'} found`;
+    return this.complete ? found : `${found} so far (${this.answeredCount} of ${this.searches} searches answered)`;
+  }
 }

@@ -1,8 +1,9 @@
 import type { ImageInfo } from '../../aws/model';
+import type { Listen } from '../../shared/emitter';
 import { noIcons } from '../../shared/format';
 import { parseTagList } from '../../shared/tagList';
-import { runWizard, type WizardStep } from '../../shared/wizard/wizard';
-import { searchText, type FindRequest } from './request';
+import { runWizard, type ArrivingEntries, type Entry, type WizardStep } from '../../shared/wizard/wizard';
+import { searchText, type FindRequest, type FoundImages, type SearchFailure } from './request';
 
 /** What the find wizard has been told. */
 interface FindContext {
@@ -43,17 +44,42 @@ export async function askFind(): Promise<FindRequest | undefined> {
   return ctx && { ...(ctx.text?.trim() ? searchText(ctx.text) : {}), tags: { ...ctx.tags } };
 }
 
-/** The matches, to pick one to reveal: undefined when the person picks none. */
-export async function pickFound(images: readonly ImageInfo[], more: boolean): Promise<ImageInfo | undefined> {
+/**
+ * The matches in a pick that shows at once and fills in as regions answer (busy until all have), each with its id,
+ * region and state, the failed searches named under "Not searched". The image picked, or undefined.
+ */
+export async function pickFound(found: FoundImages, onDidChange: Listen<void>, done: Promise<void>): Promise<ImageInfo | undefined> {
+  // One entry per image and per failure, kept from one change to the next: the highlighted line stays put.
+  const entries = new Map<string, Entry<ImageInfo>>();
+  const entry = (key: string, make: () => Entry<ImageInfo>): Entry<ImageInfo> => {
+    const made = entries.get(key) ?? make();
+    entries.set(key, made);
+    return made;
+  };
+  const imageEntry = (image: ImageInfo) => entry(`${image.region}/${image.id}`, () => ({
+    label: noIcons(image.name || image.id), value: image,
+    description: [image.id, image.region, image.state, image.deprecationTime ? 'deprecated' : undefined].filter(Boolean).join(' · '),
+  }));
+  const failureEntry = (f: SearchFailure) => entry(`failed/${f.region}/${f.scope}`, () => ({
+    label: `$(warning) ${f.region} (${f.scope})`, description: noIcons(f.reason), note: true as const,
+  }));
+  const list: ArrivingEntries<ImageInfo> = {
+    current: () => {
+      const images = found.images();
+      const failures = found.failures();
+      return [
+        ...images.map(imageEntry),
+        ...(found.complete && !images.length ? [{ label: 'No owned or shared image matches', note: true as const }] : []),
+        ...(failures.length ? [{ heading: 'Not searched' }, ...failures.map(failureEntry)] : []),
+      ];
+    },
+    title: () => found.title(),
+    onDidChange,
+    done,
+  };
   const results: WizardStep<{ picked?: ImageInfo }> = {
     async prompt(ctx, ui) {
-      ctx.picked = await ui.pick({
-        title: `${images.length}${more ? '+' : ''} images found`, placeholder: 'Pick one to reveal it in the Images view', matchOnDescription: true,
-        items: images.map((image) => ({
-          label: noIcons(image.name || image.id), value: image,
-          description: [image.id, image.region, image.state, image.deprecationTime ? 'deprecated' : undefined].filter(Boolean).join(' · '),
-        })),
-      });
+      ctx.picked = await ui.pick({ title: found.title(), placeholder: 'Pick one to reveal it in the Images view', matchOnDescription: true, items: list });
     },
   };
   return (await runWizard('Find images', [results], {}))?.picked;

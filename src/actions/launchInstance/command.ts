@@ -75,7 +75,21 @@ async function checkLaunchable(deps: ActionDeps, region: string, request: Launch
       }
     }
   }
+  await checkInstanceProfileExists(deps, region, request.instanceProfile);
   return { ...request, image, region, subnet, securityGroups: wanted.map((id) => groups.find((g) => g.id === id)!) };
+}
+
+/** Refuses an instance profile the account does not have; when IAM will not list them, EC2's answer decides. */
+async function checkInstanceProfileExists(deps: ActionDeps, region: string, profile: string | undefined): Promise<void> {
+  if (!profile) {
+    return;
+  }
+  const profiles = await deps.aws.listInstanceProfiles(region).catch(() => undefined);
+  if (profiles && !profiles.some((p) => p.name === profile || p.arn === profile)) {
+    const some = profiles.slice(0, 10).map((p) => p.name);
+    throw new Error(`There is no instance profile "${profile}" in this account. `
+      + `${some.length ? `Choose one of ${some.join(', ')}${profiles.length > some.length ? ', …' : ''}` : 'Create one in IAM (a role for EC2 comes with one)'}, or launch without an instance profile.`);
+  }
 }
 
 /** Launches as planned, waits until the instances run, and shows them in the Instances view. Returns their ids. */
@@ -83,7 +97,8 @@ async function launch(deps: ActionDeps, plan: LaunchPlan & LaunchRequest, intera
   const { region } = plan;
   const request: LaunchRequest = {
     imageId: plan.imageId, instanceType: plan.instanceType, count: plan.count, name: plan.name, keyName: plan.keyName,
-    subnetId: plan.subnetId, securityGroupIds: plan.securityGroupIds,
+    subnetId: plan.subnetId, securityGroupIds: plan.securityGroupIds, userData: plan.userData, instanceProfile: plan.instanceProfile,
+    imdsV2: plan.imdsV2,
   };
   const what = `${request.count} × ${request.instanceType} from ${plan.image.name}`;
   let ids: string[] = [];
@@ -145,7 +160,10 @@ export function launchInstance(deps: ActionDeps): CommandHandler {
   };
 }
 
-/** The API's launchInstance: `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId? }`. */
+/**
+ * The API's launchInstance: `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId?,
+ * userData?, instanceProfile?, imdsV2? }`.
+ */
 export async function launchInstanceApi(deps: ActionDeps, input: unknown): Promise<string[]> {
   const { region, request } = parseLaunchRequest(input);
   const image = await findImage(deps, region, request.imageId);

@@ -50,6 +50,42 @@ export function checkSecurityGroupIds(value: unknown): string | undefined {
   return bad === undefined ? undefined : `${JSON.stringify(bad)} is not a security group id: expected "sg-" and 8 or 17 hex digits.`;
 }
 
+/** EC2 takes at most 16 KB of user data, counted before its base64 encoding. */
+export const maxUserDataBytes = 16 * 1024;
+
+export function userDataBytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** User data as text (a script or a cloud-init file): the extension encodes it. */
+export function checkUserData(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.length) {
+    return 'The user data must be the text of a script or cloud-init file, e.g. "#!/bin/bash\\ndnf -y install nginx"; leave userData out for none.';
+  }
+  const bytes = userDataBytes(value);
+  return bytes > maxUserDataBytes
+    ? `The user data is ${kb(bytes)} (${bytes} bytes), but EC2 takes at most 16 KB (${maxUserDataBytes} bytes). Shorten it, or have a short script fetch the rest (from S3, say).`
+    : undefined;
+}
+
+/** A line typed in the wizard: "\n" starts a new line, as an InputBox has only one. */
+export function typedUserData(line: string): string {
+  return line.replace(/\\n/g, '\n');
+}
+
+const instanceProfileNamePattern = /^[\w+=,.@-]{1,128}$/;
+const instanceProfileArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
+
+/** An instance profile's name (as IAM shows it) or its ARN. */
+export function checkInstanceProfile(value: unknown): string | undefined {
+  return typeof value === 'string' && (instanceProfileNamePattern.test(value.trim()) || instanceProfileArnPattern.test(value.trim())) ? undefined
+    : `${JSON.stringify(value)} is not an instance profile: give its name (1 to 128 letters, digits and + = , . @ _ -) or its ARN (arn:aws:iam::123456789012:instance-profile/web).`;
+}
+
 function sizeRank(t: InstanceTypeInfo): number {
   return (t.vcpus ?? 0) * 1e6 + (t.memoryMiB ?? 0);
 }
@@ -107,6 +143,10 @@ export interface LaunchPlan {
   readonly count: number;
   readonly name?: string;
   readonly keyName?: string;
+  readonly imdsV2: boolean;
+  /** The text, which the extension encodes. */
+  readonly userData?: string;
+  readonly instanceProfile?: string;
   readonly subnet?: { readonly id: string; readonly vpcId: string; readonly availabilityZone?: string };
   readonly securityGroups: readonly { readonly id: string; readonly name: string }[];
 }
@@ -122,5 +162,15 @@ export function launchSummary(plan: LaunchPlan): string[] {
     `Key pair: ${plan.keyName || '(none: no SSH key; use Session Manager or EC2 Instance Connect)'}`,
     `Subnet: ${plan.subnet ? `${plan.subnet.id} in ${plan.subnet.vpcId}${plan.subnet.availabilityZone ? `, ${plan.subnet.availabilityZone}` : ''}` : 'default VPC (EC2 picks the subnet)'}`,
     `Security groups: ${plan.securityGroups.length ? plan.securityGroups.map((g) => `${g.name} (${g.id})`).join(', ') : "the VPC's default group"}`,
+    `Instance metadata: ${plan.imdsV2 ? 'IMDSv2 required (session tokens only)' : 'IMDSv1 and IMDSv2 (tokens optional)'}`,
+    `Instance profile: ${plan.instanceProfile ?? '(none: no AWS credentials on the instance)'}`,
+    `User data: ${plan.userData === undefined ? '(none)' : userDataText(plan.userData)}`,
   ];
+}
+
+/** "46 bytes, first line "#!/bin/sh"", as the summary names the user data. */
+function userDataText(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const shown = first.length > 60 ? `${first.slice(0, 60)}…` : first;
+  return `${userDataBytes(text)} bytes, first line "${shown}"`;
 }

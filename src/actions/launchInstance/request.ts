@@ -1,8 +1,10 @@
 // The launch action's input object, checked whole before any call. Pure.
 import type { LaunchRequest } from '../../aws/launchModel';
-import { checkWith, optional, readOptions, required, type Schema } from '../../shared/options';
+import { checkWith, isBoolean, optional, readOptions, required, type Schema } from '../../shared/options';
 import { checkImageId, checkRegion, checkTagValue } from '../../shared/validation';
-import { checkInstanceCount, checkInstanceType, checkKeyName, checkSecurityGroupIds, checkSubnetId } from './launchChoices';
+import {
+  checkInstanceCount, checkInstanceProfile, checkInstanceType, checkKeyName, checkSecurityGroupIds, checkSubnetId, checkUserData,
+} from './launchChoices';
 
 const launchSchema: Schema = {
   imageId: required(checkWith(checkImageId)),
@@ -14,9 +16,12 @@ const launchSchema: Schema = {
   keyName: optional(checkWith(checkKeyName)),
   subnetId: optional(checkWith(checkSubnetId)),
   securityGroupIds: optional(checkWith(checkSecurityGroupIds)),
+  userData: optional(checkWith(checkUserData)),
+  instanceProfile: optional(checkWith(checkInstanceProfile)),
+  imdsV2: optional(isBoolean),
 };
 
-/** `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId? }`. */
+/** `{ imageId, region, instanceType, count?, name?, keyName?, securityGroupIds?, subnetId?, userData?, instanceProfile?, imdsV2? }`. */
 export function parseLaunchRequest(input: unknown): { region: string; request: LaunchRequest } {
   const arg = readOptions(input, launchSchema, 'Launch instance');
   return {
@@ -29,6 +34,10 @@ export function parseLaunchRequest(input: unknown): { region: string; request: L
       keyName: arg.keyName as string | undefined,
       subnetId: arg.subnetId as string | undefined,
       securityGroupIds: arg.securityGroupIds as string[] | undefined,
+      // The text as given: readOptions trims strings, and a script's last newline matters to some shells.
+      userData: (input as { userData?: string }).userData,
+      instanceProfile: arg.instanceProfile as string | undefined,
+      imdsV2: arg.imdsV2 !== false,
     },
   };
 }

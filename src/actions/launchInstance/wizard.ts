@@ -1,29 +1,18 @@
 import * as vscode from 'vscode';
 import { noIcons } from '../../shared/format';
 import type { AwsService } from '../../aws/awsService';
-import type { InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from '../../aws/launchModel';
+import type { InstanceTypeInfo, LaunchRequest, SubnetInfo } from '../../aws/launchModel';
 import type { ImageInfo } from '../../aws/model';
 import { checkTagValue } from '../../shared/validation';
 import { answersOf, Wizard, type Answers, type Choice, type Entry, type WizardStep } from '../../shared/wizard/wizard';
 import type { ActionDeps } from '../common/actionDeps';
+import { instanceProfileStep } from './instanceProfileStep';
+import type { LaunchContext } from './launchContext';
+import { userDataStep } from './userDataStep';
 import {
   checkInstanceCount, describeInstanceType, isCommonType, launchWarning, maxLaunchCount, sortInstanceTypes,
 } from './launchChoices';
 
-/** What the launch wizard knows and has been told. */
-interface LaunchContext {
-  readonly aws: AwsService;
-  readonly image: ImageInfo;
-  readonly region: string;
-  readonly architecture: string;
-  instanceType?: string;
-  keyName?: string;
-  subnet?: SubnetInfo;
-  vpcId?: string;
-  securityGroups?: SecurityGroupInfo[];
-  name?: string;
-  count?: number;
-}
 
 function typeItems(types: readonly InstanceTypeInfo[], architecture: string): Entry<string>[] {
   const sorted = sortInstanceTypes(types, architecture);
@@ -111,8 +100,8 @@ export interface AskedLaunch {
 }
 
 /**
- * The interactive Launch: instance type (of the image's architecture), key pair, subnet, security groups, Name
- * tag and count; the command's summary follows. Undefined when the person cancels at any step.
+ * The interactive Launch: instance type (of the image's architecture), key pair, subnet, security groups, instance
+ * profile, user data, Name tag and count, with IMDSv2 required; the command's summary follows. Undefined when the person cancels at any step.
  */
 export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: string): Promise<Answers<AskedLaunch> | undefined> {
   const warning = launchWarning(image);
@@ -122,7 +111,9 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
       return undefined;
     }
   }
-  const wizard = new Wizard<LaunchContext>('Launch from image', [instanceType, keyPair, subnet, securityGroups, name, count], {
+  const wizard = new Wizard<LaunchContext>('Launch from image', [
+    instanceType, keyPair, subnet, securityGroups, instanceProfileStep, userDataStep, name, count,
+  ], {
     aws: deps.aws, image, region, architecture: image.architecture ?? 'x86_64',
   });
   return answersOf(wizard, (ctx) => ({
@@ -130,6 +121,7 @@ export async function askLaunch(deps: ActionDeps, image: ImageInfo, region: stri
     request: {
       imageId: image.id, instanceType: ctx.instanceType ?? '', count: ctx.count ?? 1, name: ctx.name,
       keyName: ctx.keyName, subnetId: ctx.subnet?.id, securityGroupIds: (ctx.securityGroups ?? []).map((g) => g.id),
+      instanceProfile: ctx.instanceProfile, userData: ctx.userData, imdsV2: true,
     },
   }));
 }

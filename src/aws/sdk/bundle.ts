@@ -16,3 +16,5 @@ export * from './imageLifecycle';
 export * from './imageSafety';
 export * from './recycleBin';
 export * from './imageUsage';
+export * from './instanceState';
+export * from './instanceProfiles';

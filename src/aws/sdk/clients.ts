@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -35,7 +36,7 @@ function cached<C extends { destroy(): void }>(service: string, connection: Conn
   return client;
 }
 
-/** What every client shares. The endpoint override serves KMS and STS too (LocalStack and moto answer every service on one port). */
+/** What every client shares. The endpoint override serves KMS, STS and IAM too (LocalStack and moto answer every service on one port). */
 function common(connection: Connection, region: string) {
   return {
     region,
@@ -56,6 +57,15 @@ export function kmsClient(connection: Connection, region: string): KMSClient {
 
 export function stsClient(connection: Connection, region: string): STSClient {
   return cached('sts', connection, region, () => new STSClient({ ...common(connection, region), maxAttempts: 2 }));
+}
+
+/**
+ * IAM's client, from a module loaded on its first use only: listing instance profiles is rare. IAM is global; the
+ * region only picks the partition's endpoint.
+ */
+export async function iamClient(connection: Connection, region: string): Promise<IAMClient> {
+  const { IAMClient: Client } = await import('@aws-sdk/client-iam');
+  return cached('iam', connection, region, () => new Client({ ...common(connection, region), maxAttempts: 3 }));
 }
 
 /** The region the profile (or AWS_REGION) names, as the SDK resolves it; undefined when none is configured. */

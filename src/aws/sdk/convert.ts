@@ -69,6 +69,11 @@ export function toInstanceInfo(instance: Instance, region: string): InstanceInfo
     privateIp: instance.PrivateIpAddress,
     publicIp: instance.PublicIpAddress,
     tags,
+    rootDeviceType: instance.RootDeviceType,
+    volumes: (instance.BlockDeviceMappings ?? []).flatMap((m) => (m.Ebs?.VolumeId
+      ? [{ deviceName: m.DeviceName ?? '', volumeId: m.Ebs.VolumeId, deleteOnTermination: m.Ebs.DeleteOnTermination === true }]
+      : [])),
+    lifecycle: instance.InstanceLifecycle,
   };
 }
 

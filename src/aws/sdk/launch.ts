@@ -19,6 +19,7 @@ function toInstanceType(t: SdkInstanceType): InstanceTypeInfo {
     memoryMiB: t.MemoryInfo?.SizeInMiB,
     currentGeneration: t.CurrentGeneration === true,
     freeTierEligible: t.FreeTierEligible === true,
+    instanceStorageGiB: t.InstanceStorageSupported ? t.InstanceStorageInfo?.TotalSizeInGB : undefined,
   };
 }
 
@@ -122,6 +123,11 @@ export async function listSecurityGroups(
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** An instance profile given by ARN or by name, as RunInstances takes it. */
+function profileSpecification(profile: string): { Arn?: string; Name?: string } {
+  return profile.startsWith('arn:') ? { Arn: profile } : { Name: profile };
+}
+
 /** RunInstances for exactly `count` instances (all or none); the Name tag goes on the instances and their volumes. */
 export async function runInstances(connection: Connection, region: string, request: LaunchRequest, signal?: AbortSignal): Promise<string[]> {
   const tags: TagSpecification[] | undefined = request.name
@@ -137,6 +143,11 @@ export async function runInstances(connection: Connection, region: string, reque
       SecurityGroupIds: request.securityGroupIds?.length ? [...request.securityGroupIds] : undefined,
       SubnetId: request.subnetId,
       TagSpecifications: tags,
+      // EC2 takes user data base64-encoded; people and callers give its text.
+      UserData: request.userData === undefined ? undefined : Buffer.from(request.userData, 'utf8').toString('base64'),
+      IamInstanceProfile: request.instanceProfile ? profileSpecification(request.instanceProfile) : undefined,
+      // IMDSv1 answers any request from the instance, which server-side request forgery can reach; v2 needs a token.
+      MetadataOptions: request.imdsV2 ? { HttpTokens: 'required', HttpEndpoint: 'enabled' } : undefined,
     }),
     { abortSignal: signal },
   );

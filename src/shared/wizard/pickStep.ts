@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Choice, Entry, PickManyOptions, PickOptions } from './prompts';
+import { isArriving, type ArrivingEntries, type Choice, type Entry, type PickManyOptions, type PickOptions } from './prompts';
 import type { QuickInputSession } from './session';
 import type { StepPosition } from './steps';
 
@@ -63,22 +63,74 @@ function pageButton<T>(pick: vscode.QuickPick<Item<T>>, options: PickManyOptions
 
 type Take<T, R> = (chosen: readonly Choice<T>[]) => { answer: R } | undefined;
 
-/** Enter: the selection (or the highlighted line) as `take` makes it an answer; while loading, or on a note, nothing. */
-function onAccept<T, R>(pick: vscode.QuickPick<Item<T>>, position: StepPosition, take: Take<T, R>, resolve: (answer: R) => void): vscode.Disposable {
+/**
+ * Enter: the selection (or the highlighted line) as `take` makes it an answer; on a note, or while a list that
+ * arrives whole is loading, nothing. A list that fills in can be answered from what it shows so far.
+ */
+function onAccept<T, R>(pick: vscode.QuickPick<Item<T>>, position: StepPosition, take: Take<T, R>, resolve: (answer: R) => void, filling: boolean): vscode.Disposable {
   return pick.onDidAccept(() => {
     const items = pick.canSelectMany || pick.selectedItems.length ? pick.selectedItems : pick.activeItems;
     const chosen = items.slice(0, pick.canSelectMany ? undefined : 1).filter((i) => i.choice);
     const taken = take(chosen.flatMap((i) => (i.choice ? [i.choice] : [])));
-    if (!pick.busy && taken) {
+    if ((filling || !pick.busy) && taken) {
       position.remember(chosen.map((i) => i.label));
       resolve(taken.answer);
     }
   });
 }
 
+/**
+ * Shows the step at once with what has arrived, busy until the rest has; each change keeps the highlighted line
+ * (the same entry keeps its item). Announced as soon as it shows, with its changes, so tests can watch it fill.
+ */
+function presentFilling<T, R>(session: QuickInputSession, position: StepPosition, pick: vscode.QuickPick<Item<T>>, arriving: ArrivingEntries<T>, answer: Promise<R>): Promise<R> {
+  const made = new Map<Entry<T>, Item<T>>();
+  const itemFor = (entry: Entry<T>): Item<T> => {
+    const item = made.get(entry) ?? itemOf(entry);
+    made.set(entry, item);
+    return item;
+  };
+  const changed = new vscode.EventEmitter<void>();
+  let answered = false;
+  const update = () => {
+    if (answered) {
+      return;
+    }
+    const [active] = pick.activeItems;
+    pick.items = arriving.current().map(itemFor);
+    if (active && pick.items.includes(active)) {
+      pick.activeItems = [active];
+    }
+    if (arriving.title) {
+      pick.title = session.titled(arriving.title());
+    }
+    changed.fire();
+  };
+  pick.keepScrollPosition = true;
+  pick.busy = true;
+  update();
+  const listening = arriving.onDidChange(update);
+  const complete = arriving.done.then(() => {
+    update();
+    pick.busy = answered;
+  }, () => undefined);
+  session.show(pick);
+  session.shown(position, { kind: 'pick', quickPick: pick, filling: { onDidChange: changed.event, complete } });
+  const settled = () => {
+    answered = true;
+    listening.dispose();
+    changed.dispose();
+  };
+  // A list that fails to arrive fails the step; an answer (or Escape) first settles it.
+  return Promise.race([answer, arriving.done.then(() => answer)]).finally(settled);
+}
+
 /** Shows the step with its list: at once when at hand (so Enter right away picks from it), else busy until it loads. */
 function present<T, R>(session: QuickInputSession, position: StepPosition, pick: vscode.QuickPick<Item<T>>, items: PickOptions<T>['items'], answer: Promise<R>): Promise<R> {
   const announce = () => session.shown(position, { kind: 'pick', quickPick: pick });
+  if (isArriving(items)) {
+    return presentFilling(session, position, pick, items, answer);
+  }
   if (Array.isArray(items)) {
     fill(pick, items, position);
     session.show(pick);
@@ -103,7 +155,8 @@ function showPick<T, R>(session: QuickInputSession, position: StepPosition, opti
   pick.matchOnDescription = options.matchOnDescription ?? false;
   pick.matchOnDetail = options.matchOnDetail ?? false;
   pick.canSelectMany = many;
-  const answer = session.answer<R>(pick, position, (resolve) => [...pageButton(pick, options), onAccept(pick, position, take, resolve)]);
+  const filling = isArriving(options.items);
+  const answer = session.answer<R>(pick, position, (resolve) => [...pageButton(pick, options), onAccept(pick, position, take, resolve, filling)]);
   return present(session, position, pick, options.items, answer);
 }
 

@@ -1,4 +1,4 @@
-// What a step can ask, independent of how it is shown. Pure (types only).
+// What a step can ask, independent of how it is shown. Pure.
 
 /** An answer in a list. */
 export interface Choice<T> {
@@ -25,12 +25,31 @@ export interface Heading {
 
 export type Entry<T> = Choice<T> | Note | Heading;
 
+export function isArriving<T>(items: PickOptions<T>['items']): items is ArrivingEntries<T> {
+  return !Array.isArray(items) && !(items instanceof Promise);
+}
+
+/**
+ * A list that fills in while its step is on screen, such as each region's answer as it comes: the step shows at
+ * once, busy until `done`, and can be answered meanwhile. Its entries keep their identity from one change to the
+ * next, so that the line the person is on stays highlighted.
+ */
+export interface ArrivingEntries<T> {
+  /** The list as it stands; asked again after each change. */
+  current(): readonly Entry<T>[];
+  /** The step's title as the list stands, e.g. "12 images found so far"; else the options' title. */
+  title?(): string;
+  onDidChange(listener: () => void): { dispose(): void };
+  /** Settles once nothing more will arrive. */
+  readonly done: Promise<void>;
+}
+
 export interface PickOptions<T> {
   /** Follows the wizard's title, e.g. "name of the copies". */
   readonly title: string;
   readonly placeholder?: string;
-  /** The list, or its promise: the step shows busy until it arrives. */
-  readonly items: readonly Entry<T>[] | Promise<readonly Entry<T>[]>;
+  /** The list; or its promise, the step busy until it arrives; or a list that fills in as it shows. */
+  readonly items: readonly Entry<T>[] | Promise<readonly Entry<T>[]> | ArrivingEntries<T>;
   readonly matchOnDescription?: boolean;
   readonly matchOnDetail?: boolean;
 }

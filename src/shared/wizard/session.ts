@@ -16,13 +16,18 @@ export class QuickInputSession implements vscode.Disposable {
 
   /** Titles, numbers and Back the same way on every step; the number shows only when there is more than one step. */
   frame(input: Input, title: string, position: StepPosition): void {
-    input.title = `${this.title}: ${title}`;
+    input.title = this.titled(title);
     if (position.totalSteps > 1) {
       input.step = position.step;
       input.totalSteps = position.totalSteps;
     }
     input.ignoreFocusOut = true;
     input.buttons = position.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+  }
+
+  /** A step's title as shown: "Copy image: name of the copies". */
+  titled(title: string): string {
+    return `${this.title}: ${title}`;
   }
 
   /** Shows `input` in place of the step before. */

@@ -11,14 +11,20 @@ interface StepFacts {
 }
 
 /**
- * A step on screen, ready for an answer (its list loaded), with the live QuickPick or InputBox the person sees:
- * tests answer through it as a person would.
+ * A step on screen, ready for an answer (its list loaded, or filling in), with the live QuickPick or InputBox the
+ * person sees: tests answer through it as a person would.
  */
 export type ShownStep = StepFacts & LiveInput;
 
+/** A list that fills in while it shows: each change, and when it is complete. */
+export interface Filling {
+  readonly onDidChange: vscode.Event<void>;
+  readonly complete: Promise<void>;
+}
+
 /** The QuickPick or InputBox of a step. */
 export type LiveInput =
-  | { readonly kind: 'pick'; readonly quickPick: vscode.QuickPick<vscode.QuickPickItem> }
+  | { readonly kind: 'pick'; readonly quickPick: vscode.QuickPick<vscode.QuickPickItem>; readonly filling?: Filling }
   | { readonly kind: 'input'; readonly inputBox: vscode.InputBox };
 
 const shown = new vscode.EventEmitter<ShownStep>();

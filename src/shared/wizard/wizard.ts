@@ -6,7 +6,7 @@ import { showInput } from './inputStep';
 import { pickMany, pickOne } from './pickStep';
 
 export { escapeGoesBack, GoBack, WizardCancelled } from './steps';
-export type { Choice, Entry, Heading, Note, Prompter } from './prompts';
+export type { ArrivingEntries, Choice, Entry, Heading, Note, Prompter } from './prompts';
 
 /** A step of a wizard shown in QuickPicks and InputBoxes. */
 export type WizardStep<C> = Step<C, Prompter>;
