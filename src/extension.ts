@@ -6,7 +6,11 @@ import { isSdkLoaded } from './aws/sdkLoader';
 import { copyImageId } from './commands/copyImageId';
 import { filterImages } from './commands/filterImages';
 import { groupByTag } from './commands/groupByTag';
-import { detailsScheme, ImageDetailsProvider, showDetails } from './commands/imageDetails';
+import { showDetails } from './commands/imageDetails';
+import { copyArn, openInConsole } from './commands/awsLinks';
+import { ImageDetailsPanels } from './details/imageDetailsPanels';
+import { snapshotPricePerGBMonth } from './settings/cost';
+import { LastLaunchedReader } from './shared/lastLaunched';
 import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
 import { selectProfile } from './commands/selectProfile';
@@ -41,12 +45,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const aws = new AwsService(settings);
   const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
-  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions));
+  // When owned images last launched: read as someone looks, shared by tooltips, hovers and details pages.
+  const lastLaunched = new LastLaunchedReader((region, imageId) => aws.imageLastLaunched(region, imageId));
+  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions), lastLaunched);
   const instances = new InstancesTree(aws);
-  const details = new ImageDetailsProvider(aws);
-  const code = new CodeFeatures(aws, settings, context.globalState);
-  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code,
-    vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+  const details = new ImageDetailsPanels({ aws, lastLaunched, price: snapshotPricePerGBMonth });
+  const code = new CodeFeatures(aws, settings, context.globalState, lastLaunched);
+  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code);
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
   const showRegions = async (extra: readonly string[]) => {
@@ -58,10 +63,14 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
       statusBar.update();
       code.lookup.clear();
+      lastLaunched.clear();
+      void details.refreshAll();
     }),
     'amiExplorer.loadMore': loadMore(),
     'amiExplorer.showDetails': showDetails(deps, details),
     'amiExplorer.copyImageId': copyImageId(deps),
+    'amiExplorer.copyArn': copyArn(deps),
+    'amiExplorer.openInConsole': openInConsole(deps),
     'amiExplorer.revealImage': revealImage(deps, images, filter),
     'amiExplorer.copyImage': copyImage(deps),
     'amiExplorer.shareImage': shareImage(deps),
@@ -92,12 +101,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
         images.provider.refresh();
       }
     }),
+    settings.on(['cost'], () => details.redrawAll(snapshotPricePerGBMonth())),
   );
 
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, settings } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, settings, details, lastLaunched } };
   }
   return api;
 }
@@ -116,6 +126,9 @@ export interface TestingHooks {
   readonly onDidShowStep: typeof onDidShowStep;
   readonly onDidNotify: typeof onDidNotify;
   readonly settings: SettingsHub;
+  /** The open details pages: their HTML, and what a page's button would post. */
+  readonly details: ImageDetailsPanels;
+  readonly lastLaunched: LastLaunchedReader;
 }
 
 export function deactivate(): void {

@@ -13,6 +13,7 @@ import { groupByTagKey, savedSearches } from '../settings/images';
 import type { ImageTreeContext } from './nodes/treeContext';
 import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
+import type { LastLaunchedReader } from '../shared/lastLaunched';
 
 export const noCredentialsContext = 'amiExplorer.noCredentials';
 
@@ -25,7 +26,12 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   regions: ImageRegionNode[] = [];
 
-  constructor(private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void) {
+  constructor(
+    private readonly aws: AwsService,
+    private readonly filter: ImageFilterState,
+    private readonly onRegions: (regions: string[]) => void,
+    lastLaunched?: LastLaunchedReader,
+  ) {
     const ctx: ImageTreeContext = {
       aws,
       imageFilter: (): ImageFilter => filter.current,
@@ -34,7 +40,7 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
     this.provider = new ExplorerTreeProvider(async () => {
       const roots = await this.loadRoots(ctx);
       return roots;
-    });
+    }, async (item, node) => (node instanceof ImageNode ? node.resolveTooltip(item, lastLaunched) : item));
     this.view = vscode.window.createTreeView('amiExplorer.images', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     this.showFilter();
     this.disposables.push(this.view, this.provider, filter.onDidChange(() => {

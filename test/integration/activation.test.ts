@@ -21,7 +21,7 @@ describe('activation', () => {
 
   it('contributes the public commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['refresh', 'showDetails', 'copyImageId', 'filter', 'groupByTag', 'selectProfile', 'selectRegions', 'revealImage', 'copyImage', 'shareImage', 'launchInstance', 'createImage', 'editTags', 'deprecateImage', 'deregisterImage', 'findImages']) {
+    for (const id of ['refresh', 'showDetails', 'copyImageId', 'filter', 'groupByTag', 'selectProfile', 'selectRegions', 'revealImage', 'copyImage', 'shareImage', 'launchInstance', 'createImage', 'editTags', 'deprecateImage', 'deregisterImage', 'findImages', 'copyArn', 'openInConsole']) {
       assert.ok(all.includes(`amiExplorer.${id}`), `amiExplorer.${id} is registered`);
     }
   });

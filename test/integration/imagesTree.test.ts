@@ -61,8 +61,11 @@ describe('Images view', () => {
       .sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (a.Name ?? '').localeCompare(b.Name ?? ''));
     assert.deepEqual(images.map(label), truth.map((i) => i.Name));
     assert.match(description(images[0]), new RegExp(`^${truth[0].ImageId}`));
-    const tooltip = images[0].getTreeItem().tooltip as vscode.MarkdownString;
+    // An owned image's tooltip is completed as it shows, with when it last launched.
+    const item = await api.images.provider.resolveTreeItem(images[0].getTreeItem(), images[0], new vscode.CancellationTokenSource().token);
+    const tooltip = item?.tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /\| Architecture \| /);
+    assert.match(tooltip.value, /\| Last launched \| /);
     assert.match(tooltip.value, /Project = PetTracker/);
     assert.match(images[0].getTreeItem().contextValue ?? '', /^image owned available/);
   });

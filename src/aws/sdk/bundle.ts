@@ -13,3 +13,4 @@ export * from './launch';
 export * from './imageCreation';
 export * from './imageTags';
 export * from './imageLifecycle';
+export * from './imageFacts';
