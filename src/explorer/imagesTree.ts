@@ -84,7 +84,13 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
       return 'regionNotShown';
     }
     for (const scope of scopes) {
-      const node = await regionNode[scope].nodeFor(imageId);
+      let node = await regionNode[scope].nodeFor(imageId);
+      if (!node) {
+        // The list may predate the image (made elsewhere since): read it again once before saying it is not there.
+        regionNode[scope].reset();
+        this.provider.refresh(regionNode[scope]);
+        node = await regionNode[scope].nodeFor(imageId);
+      }
       if (node) {
         await this.view.reveal(node, { select: true, focus: true, expand: false });
         return 'revealed';
