@@ -58,7 +58,7 @@ export interface ImageInfo {
   readonly freeTierEligible?: boolean;
   /** When EC2 reports it with the image (to its owner); otherwise DescribeImageAttribute says, or that it never was. */
   readonly lastLaunchedTime?: string;
-  /** The SDK's own response object, shown verbatim in the details document. */
+  /** The SDK's own response object, shown verbatim in the details page. */
   readonly raw: unknown;
 }
 
