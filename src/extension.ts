@@ -93,8 +93,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     settings.on(['connection'], () => void aws.reset().then(() => {
       statusBar.reconnected();
       code.lookup.reconnected();
+      lastLaunched.clear();
       images.provider.refresh();
       instances.provider.refresh();
+      // Another account or endpoint may not have the image at all: the page says so.
+      return details.refreshAll();
     })),
     settings.on(['imagesView'], (changed) => {
       if (!changed.has('connection')) {

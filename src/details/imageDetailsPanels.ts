@@ -16,6 +16,8 @@ interface OpenPanel {
   /** Each load's number: an answer that a later load overtook is dropped. */
   generation: number;
   loading?: Promise<void>;
+  /** Closed: an answer that arrives later is dropped. */
+  closed?: boolean;
 }
 
 function keyOf(target: ImageTarget): string {
@@ -54,6 +56,7 @@ export class ImageDetailsPanels implements vscode.Disposable {
     const entry: OpenPanel = { target, panel, generation: 0 };
     this.open.set(keyOf(target), entry);
     panel.onDidDispose(() => {
+      entry.closed = true;
       if (this.open.get(keyOf(target)) === entry) {
         this.open.delete(keyOf(target));
       }
@@ -65,6 +68,9 @@ export class ImageDetailsPanels implements vscode.Disposable {
   }
 
   private render(entry: OpenPanel, page: ImagePage): void {
+    if (entry.closed) {
+      return;
+    }
     entry.page = page;
     entry.panel.title = page.details.image.name || entry.target.imageId;
     entry.panel.webview.html = imagePageHtml(page, makeNonce());
@@ -81,7 +87,7 @@ export class ImageDetailsPanels implements vscode.Disposable {
         }
       },
       (error: unknown) => {
-        if (entry.generation === generation) {
+        if (entry.generation === generation && !entry.closed) {
           entry.page = undefined;
           const message = `Could not load ${target.imageId} in ${target.region}: ${error instanceof Error ? error.message : String(error)}`;
           entry.panel.webview.html = messagePageHtml(target.imageId, message, makeNonce(), true);
