@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { htmlText } from '../htmlSafety';
 import { shown } from '../markdownSafety';
-import { extensionApi, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, manifest, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { noticeOf } from './prompts';
 import { ec2, registerTestImage } from './ec2';
 import { runTestInstance } from './ec2Instances';
 
@@ -77,7 +78,7 @@ describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
   before(async () => {
     api = await extensionApi();
     account = (await api.aws.accountId())!;
-    await setting('regions', ['us-east-1', region, copyRegion, allowedRegion]);
+    await setting('regions', ['us-east-1', 'eu-west-1', region, copyRegion, allowedRegion]);
     await setting('code.regions', 'explorer');
   });
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -118,6 +119,19 @@ describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
       assert.equal(item.tooltip, undefined, 'not read for the list');
       const resolved = await api.images.provider.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
       assert.match(shown((resolved?.tooltip as vscode.MarkdownString).value), /\| Last launched \| never \|[\s\S]*\| Free tier \| eligible \|/);
+    });
+  });
+
+  describe('in hovers', () => {
+    it('a copy\'s hover names its source, boot mode and free-tier eligibility', async () => {
+      const images = (manifest() as { images: Record<string, string> }).images;
+      const copy = images.petTrackerLatestEu;
+      const doc = await openDoc(`ami = "${copy}"\n`);
+      const text = await settledHover(doc, copy);
+      assert.ok(text.includes(`| Copied from | ${images.petTrackerLatest} (us-east-1) |`), text);
+      assert.match(text, /\| Boot mode \| uefi-preferred \|/);
+      assert.match(text, /\| Free tier \| eligible \|/);
+      assert.match(text, /\| Last launched \| (never|\d{4}-\d\d-\d\d \d\d:\d\d UTC \(.+\)) \|/);
     });
   });
 
@@ -207,6 +221,11 @@ describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
       await vscode.commands.executeCommand('amiExplorer.copyArn', instanceNode, [instanceNode]);
       assert.equal(await vscode.env.clipboard.readText(), `arn:aws:ec2:${region}:${account}:instance/${instanceId}`);
       assert.equal(await vscode.commands.executeCommand('amiExplorer.copyArn', { instanceId, region }), `arn:aws:ec2:${region}:${account}:instance/${instanceId}`);
+    });
+
+    it('Open in AWS Console says when a partition has no public console, and opens nothing', async () => {
+      const told = await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.openInConsole', { imageId: 'ami-0123456789abcdef0', region: 'us-iso-east-1' }));
+      assert.match(told, /us-iso-east-1 is in the aws-iso partition, whose console has no public address: open ami-0123456789abcdef0 from your own network's AWS console\./);
     });
 
     it('Copy ARN refuses a malformed instance id', async () => {
