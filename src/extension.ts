@@ -6,7 +6,11 @@ import { isSdkLoaded } from './aws/sdkLoader';
 import { copyImageId } from './commands/copyImageId';
 import { filterImages } from './commands/filterImages';
 import { groupByTag } from './commands/groupByTag';
-import { detailsScheme, ImageDetailsProvider, showDetails } from './commands/imageDetails';
+import { showDetails } from './commands/imageDetails';
+import { copyArn, openInConsole } from './commands/awsLinks';
+import { ImageDetailsPanels } from './details/imageDetailsPanels';
+import { snapshotPricePerGBMonth } from './settings/cost';
+import { LastLaunchedReader } from './shared/lastLaunched';
 import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
 import { selectProfile } from './commands/selectProfile';
@@ -48,12 +52,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const aws = new AwsService(settings);
   const statusBar = new ConnectionStatusBar(aws);
   const filter = new ImageFilterState(context.workspaceState);
-  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions), (imageId, signal) => findMentions(imageId, signal));
+  // When owned images last launched: read as someone looks, shared by tooltips, hovers and details pages.
+  const lastLaunched = new LastLaunchedReader((region, imageId) => aws.imageLastLaunched(region, imageId));
+  const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions), (imageId, signal) => findMentions(imageId, signal), lastLaunched);
   const instances = new InstancesTree(aws);
-  const details = new ImageDetailsProvider(aws);
-  const code = new CodeFeatures(aws, settings, context.globalState);
-  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code,
-    vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+  const details = new ImageDetailsPanels({ aws, lastLaunched, price: snapshotPricePerGBMonth });
+  const code = new CodeFeatures(aws, settings, context.globalState, lastLaunched);
+  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code);
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
   const showRegions = async (extra: readonly string[]) => {
@@ -65,10 +70,14 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.refresh': refresh(aws, { images: images.provider, instances: instances.provider }, () => {
       statusBar.update();
       code.lookup.clear();
+      lastLaunched.clear();
+      void details.refreshAll();
     }),
     'amiExplorer.loadMore': loadMore(),
     'amiExplorer.showDetails': showDetails(deps, details),
     'amiExplorer.copyImageId': copyImageId(deps),
+    'amiExplorer.copyArn': copyArn(deps),
+    'amiExplorer.openInConsole': openInConsole(deps),
     'amiExplorer.revealImage': revealImage(deps, images, filter),
     'amiExplorer.copyImage': copyImage(deps),
     'amiExplorer.shareImage': shareImage(deps),
@@ -100,20 +109,24 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     settings.on(['connection'], () => void aws.reset().then(() => {
       statusBar.reconnected();
       code.lookup.reconnected();
+      lastLaunched.clear();
       images.provider.refresh();
       instances.provider.refresh();
+      // Another account or endpoint may not have the image at all: the page says so.
+      return details.refreshAll();
     })),
     settings.on(['imagesView'], (changed) => {
       if (!changed.has('connection')) {
         images.provider.refresh();
       }
     }),
+    settings.on(['cost'], () => details.redrawAll(snapshotPricePerGBMonth())),
   );
 
   const api = createApi(deps);
   // Tests reach the views' providers through `testing`; users get the API only.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, answerModals: answerModalsWith, settings } };
+    return { ...api, testing: { aws, images, instances, code, statusBar, globalState: context.globalState, isSdkLoaded, onDidShowSummary, onDidShowStep, onDidNotify, answerModals: answerModalsWith, settings, details, lastLaunched } };
   }
   return api;
 }
@@ -134,6 +147,9 @@ export interface TestingHooks {
   /** Answers the modal questions of destructive actions, which VS Code does not show under test. */
   readonly answerModals: typeof answerModalsWith;
   readonly settings: SettingsHub;
+  /** The open details pages: their HTML, and what a page's button would post. */
+  readonly details: ImageDetailsPanels;
+  readonly lastLaunched: LastLaunchedReader;
 }
 
 export function deactivate(): void {

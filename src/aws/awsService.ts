@@ -3,7 +3,7 @@ import type { CopyImageInput, KmsAlias } from './imageCopyModel';
 import type { LaunchPermissionChange } from './imageSharingModel';
 import type { InstanceProfileInfo, InstanceStateChange, SettledState, VolumeInfo } from './instanceModel';
 import type { ImageCreationRequest, InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from './launchModel';
-import type { ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
+import type { AllowedImagesSettings, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
 import type { ProfileInfo } from './sdk/profiles';
 import type { ImageReference, UsageReport, UsageReportEntry } from './usageModel';
 
@@ -32,6 +32,16 @@ export class AwsService extends AwsCore {
   /** One image with its launch permissions (when the caller owns it). */
   describeImage(region: string, imageId: string, signal?: AbortSignal): Promise<ImageDetails> {
     return this.call('DescribeImages', region, (sdk, c, s) => sdk.describeImage(c, region, imageId, s), { signal });
+  }
+
+  /** When the image last launched an instance; undefined when it never did. Only its owner may ask. */
+  imageLastLaunched(region: string, imageId: string, signal?: AbortSignal): Promise<string | undefined> {
+    return this.call('DescribeImageAttribute', region, (sdk, c, s) => sdk.imageLastLaunched(c, region, imageId, s), { signal });
+  }
+
+  /** The account's Allowed AMIs settings in the region. */
+  allowedImagesSettings(region: string, signal?: AbortSignal): Promise<AllowedImagesSettings> {
+    return this.call('GetAllowedImagesSettings', region, (sdk, c, s) => sdk.allowedImagesSettings(c, region, s), { signal });
   }
 
   /** The caller's images named exactly `name`: names are unique per account and region. */

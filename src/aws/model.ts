@@ -49,9 +49,16 @@ export interface ImageInfo {
   readonly imdsSupport?: string;
   readonly sourceImageId?: string;
   readonly sourceImageRegion?: string;
-  /** As EC2 reports it: `enabled`, `enabled-with-cooldown`, `disabled-until <time>` or `disabled`. */
+  /** The instance the image was made from (CreateImage only). */
+  readonly sourceInstanceId?: string;
+  /** As EC2 words it: "disabled", "enabled-with-cooldown", "enabled-without-cooldown", "disabled-until …". */
   readonly deregistrationProtection?: string;
-  /** The SDK's own response object, shown verbatim in the details document. */
+  /** Whether the account's Allowed AMIs criteria allow it; absent while they are disabled. */
+  readonly imageAllowed?: boolean;
+  readonly freeTierEligible?: boolean;
+  /** When EC2 reports it with the image (to its owner); otherwise DescribeImageAttribute says, or that it never was. */
+  readonly lastLaunchedTime?: string;
+  /** The SDK's own response object, shown verbatim in the details page. */
   readonly raw: unknown;
 }
 
@@ -60,6 +67,25 @@ export interface LaunchPermissions {
   readonly accounts: readonly string[];
   readonly organizationArns: readonly string[];
   readonly organizationalUnitArns: readonly string[];
+}
+
+/** One Allowed AMIs criterion: an image that meets every part it names is allowed. */
+export interface ImageCriterionInfo {
+  /** "amazon", "aws-marketplace", "aws-backup-vault", "none" or account ids. */
+  readonly providers: readonly string[];
+  readonly names: readonly string[];
+  readonly marketplaceProductCodes: readonly string[];
+  readonly maxDaysSinceCreated?: number;
+  readonly maxDaysSinceDeprecated?: number;
+}
+
+/** The account's Allowed AMIs settings in one region. */
+export interface AllowedImagesSettings {
+  /** "enabled", "audit-mode" or "disabled". */
+  readonly state: string;
+  readonly criteria: readonly ImageCriterionInfo[];
+  /** "account" or "declarative-policy". */
+  readonly managedBy?: string;
 }
 
 export interface ImageDetails {

@@ -2,7 +2,9 @@
 // unit-tested and the benchmark can time a warm hover without an editor.
 import type { ImageInfo } from '../aws/model';
 import { isPast, md, noIcons, utc } from '../shared/format';
+import { consoleUrl } from '../shared/awsLinks';
 import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown';
+import type { LastLaunched } from '../shared/imageLabels';
 import { checkImageId, checkRegion } from '../shared/validation';
 import type { RegionProblem, Resolution } from './imageResolver';
 
@@ -19,7 +21,7 @@ export type Severity = 'error' | 'warning' | 'information';
 export interface Problem {
   readonly severity: Severity;
   /** Stable code shown in the Problems panel and used by quick fixes. */
-  readonly code: 'not-found' | 'deprecated' | 'deprecation-scheduled' | 'disabled' | 'not-launchable' | 'wrong-region' | 'upper-case';
+  readonly code: 'not-found' | 'deprecated' | 'deprecation-scheduled' | 'disabled' | 'not-launchable' | 'not-allowed' | 'wrong-region' | 'upper-case';
   readonly message: string;
 }
 
@@ -36,13 +38,6 @@ export function visibility(image: ImageInfo, selfAccount: string | undefined): s
     return 'public';
   }
   return selfAccount ? 'shared with you' : `owned by ${image.ownerAlias ?? image.ownerId}`;
-}
-
-export function consoleUrl(region: string, imageId: string): string {
-  const host = region.startsWith('cn-') ? 'console.amazonaws.cn'
-    : region.startsWith('us-gov-') ? 'console.amazonaws-us-gov.com'
-    : `${region}.console.aws.amazon.com`;
-  return `https://${host}/ec2/home?region=${encodeURIComponent(region)}#ImageDetails:imageId=${encodeURIComponent(imageId)}`;
 }
 
 /** A link whose only arguments are the image's id and region; see `linkable`. */
@@ -81,20 +76,33 @@ function relevantImages(images: readonly ImageInfo[], region: string | undefined
 
 const notLaunchable = new Set(['deregistered', 'failed', 'error', 'invalid', 'transient']);
 
-function imageProblems(image: ImageInfo, now: number): Problem[] {
+function stateProblem(image: ImageInfo, now: number): Problem | undefined {
   if (image.state === 'disabled') {
-    return [{ severity: 'error', code: 'disabled', message: `${label(image)} is disabled in ${image.region}: it cannot be launched until its owner re-enables it.` }];
+    return { severity: 'error', code: 'disabled', message: `${label(image)} is disabled in ${image.region}: it cannot be launched until its owner re-enables it.` };
   }
   if (notLaunchable.has(image.state)) {
     const reason = image.stateReason ? ` (${image.stateReason})` : '';
-    return [{ severity: 'error', code: 'not-launchable', message: `${label(image)} is ${image.state} in ${image.region}${reason}: it cannot be launched.` }];
+    return { severity: 'error', code: 'not-launchable', message: `${label(image)} is ${image.state} in ${image.region}${reason}: it cannot be launched.` };
   }
   if (image.deprecationTime) {
     return isPast(image.deprecationTime, now)
-      ? [{ severity: 'warning', code: 'deprecated', message: `${label(image)} is deprecated since ${utc(image.deprecationTime)} (${image.region}): move to a newer image.` }]
-      : [{ severity: 'information', code: 'deprecation-scheduled', message: `${label(image)} will be deprecated on ${utc(image.deprecationTime)} (${image.region}).` }];
+      ? { severity: 'warning', code: 'deprecated', message: `${label(image)} is deprecated since ${utc(image.deprecationTime)} (${image.region}): move to a newer image.` }
+      : { severity: 'information', code: 'deprecation-scheduled', message: `${label(image)} will be deprecated on ${utc(image.deprecationTime)} (${image.region}).` };
   }
-  return [];
+  return undefined;
+}
+
+function imageProblems(image: ImageInfo, now: number): Problem[] {
+  const problems = [stateProblem(image, now)];
+  // EC2 returns a not-allowed image only in audit mode (enabled, it hides it): launches work until enforcement.
+  if (image.imageAllowed === false) {
+    problems.push({
+      severity: 'warning',
+      code: 'not-allowed',
+      message: `${label(image)} is not allowed by this account's Allowed AMIs settings in ${image.region}: launches fail once they are enforced. Use an allowed image, or add its provider to the criteria.`,
+    });
+  }
+  return problems.filter((p): p is Problem => p !== undefined);
 }
 
 /** Problems for one occurrence of an id. A failed or pending lookup is no problem of the code: nothing is reported. */
@@ -108,7 +116,7 @@ export function problemsFor(resolution: Resolution | undefined, context: IdConte
     problems.push({
       severity: 'warning',
       code: 'not-found',
-      message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5, resolution.denied)}: it may be deregistered, private to another account, or a typo.`,
+      message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5, resolution.denied)}: it may be deregistered, private to another account, hidden by this account's Allowed AMIs settings, or a typo.`,
     });
   } else if (resolution?.kind === 'found') {
     const { images } = resolution;
@@ -166,6 +174,8 @@ export interface HoverOptions {
   readonly now?: number;
   /** How the regions searched were chosen, e.g. "every region enabled for the account". */
   readonly scope?: string;
+  /** When owned images last launched, by `region/id`, as far as it was read for this hover. */
+  readonly lastLaunched?: ReadonlyMap<string, LastLaunched>;
 }
 
 const severityIcon: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', information: '$(info)' };
@@ -181,12 +191,15 @@ function imageSection(image: ImageInfo, options: HoverOptions): string {
     commandLink('Copy id', 'amiExplorer.copyImageId', image),
     commandLink('Copy to regions', 'amiExplorer.copyImage', image),
     commandLink('Launch', 'amiExplorer.launchInstance', image),
-    `[Open in AWS console](${consoleUrl(image.region, image.id)})`,
   ];
+  const url = linkable ? consoleUrl('image', image.region, image.id) : undefined;
+  if (url) {
+    links.push(`[Open in AWS console](${url})`);
+  }
   const deprecation = deprecationLabel(image, now);
   const summary = [visibility(image, options.selfAccount), image.region, image.state, deprecation].filter(Boolean).join(' · ');
   // Links first: a long hover scrolls, and acting is why people hover.
-  return [`$(server) ${md(summary)}`, '', links.join(' · '), '', imageTooltipMarkdown(image, now, options.selfAccount)].join('\n');
+  return [`$(server) ${md(summary)}`, '', links.join(' · '), '', imageTooltipMarkdown(image, now, options.selfAccount, options.lastLaunched?.get(`${image.region}/${image.id}`))].join('\n');
 }
 
 /** The hover for one occurrence of an id: every fact a reader asks about, and links to act on it. */
@@ -211,7 +224,7 @@ export function hoverMarkdown(resolution: Resolution, context: IdContext = {}, o
       parts.push([
         `$(question) **${md(resolution.id)}** is not visible ${md(regionsSearched(resolution.searched, undefined, resolution.denied))}.`,
         '',
-        'It may have been deregistered, be private to another account, or contain a typo.',
+        'It may have been deregistered, be private to another account, be hidden by this account\'s Allowed AMIs settings, or contain a typo.',
         options.scope ? `\n\nSearched ${md(options.scope)} (setting \`amiExplorer.code.regions\`).` : '',
       ].join('\n'));
       break;

@@ -88,7 +88,7 @@ export class AmiLookup implements vscode.Disposable {
       this.enabledRegions = undefined;
       this.resolver?.dispose();
       this.resolver = new ImageResolver({
-        // Kept compact in memory too: the SDK's response is the details document's, which fetches its own.
+        // Kept compact in memory too: the SDK's response is the details page's, which fetches its own.
         lookup: (region, ids, signal) => this.aws.findImagesById(region, ids, signal).then((images) => images.map(compactImage)),
         regions: () => this.regionsInScope(),
         deniedRegions: () => this.aws.deniedRegions(),

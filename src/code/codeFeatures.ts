@@ -9,6 +9,7 @@ import { AmiQuickFixes } from './amiQuickFixes';
 import { codeSettings } from '../settings/code';
 import { DocumentIds } from './documentIds';
 import { scannedSchemes } from './schemes';
+import type { LastLaunchedReader } from '../shared/lastLaunched';
 
 /** Every document people edit, whatever its language and file system. */
 const allDocuments: vscode.DocumentSelector = scannedSchemes.map((scheme) => ({ scheme }));
@@ -25,7 +26,7 @@ export class CodeFeatures implements vscode.Disposable {
   private readonly active = new Map<Feature, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento) {
+  constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento, private readonly lastLaunched?: LastLaunchedReader) {
     this.lookup = new AmiLookup(aws, settings, globalState);
     this.disposables = [
       this.ids,
@@ -38,7 +39,7 @@ export class CodeFeatures implements vscode.Disposable {
 
   private apply(): void {
     const settings = codeSettings();
-    this.toggle('hover', settings.hover, () => vscode.languages.registerHoverProvider(allDocuments, new AmiHoverProvider(this.ids, this.lookup)));
+    this.toggle('hover', settings.hover, () => vscode.languages.registerHoverProvider(allDocuments, new AmiHoverProvider(this.ids, this.lookup, this.lastLaunched)));
     this.toggle('codeLens', settings.codeLens, () => {
       const provider = new AmiCodeLensProvider(this.ids, this.lookup);
       return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allDocuments, provider));

@@ -13,7 +13,7 @@ export interface Persisted {
   readonly data: string;
 }
 
-/** The SDK's response and the block devices are for the details document, which fetches its own. */
+/** The SDK's response and the block devices are for the details page, which fetches its own. */
 export function compactImage(image: ImageInfo): ImageInfo {
   return { ...image, raw: undefined, blockDevices: [] };
 }

@@ -7,10 +7,18 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<ExplorerNode[]> | undefined;
 
-  constructor(private readonly loadRoots: () => Promise<ExplorerNode[]>) {}
+  constructor(
+    private readonly loadRoots: () => Promise<ExplorerNode[]>,
+    /** Fills in what a node leaves for later (a tooltip that costs a call), when VS Code is about to show it. */
+    private readonly resolve?: (item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken) => Promise<vscode.TreeItem>,
+  ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.resolve ? this.resolve(item, node, token) : item;
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {

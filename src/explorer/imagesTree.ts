@@ -16,6 +16,7 @@ import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
 import type { MentionFinder } from '../shared/imageUsage';
 import { UsedByNode } from './nodes/usedByNode';
+import type { LastLaunchedReader } from '../shared/lastLaunched';
 
 export const noCredentialsContext = 'amiExplorer.noCredentials';
 
@@ -29,7 +30,11 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
   regions: ImageRegionNode[] = [];
 
   constructor(
-    private readonly aws: AwsService, private readonly filter: ImageFilterState, private readonly onRegions: (regions: string[]) => void, findMentions: MentionFinder,
+    private readonly aws: AwsService,
+    private readonly filter: ImageFilterState,
+    private readonly onRegions: (regions: string[]) => void,
+    findMentions: MentionFinder,
+    lastLaunched?: LastLaunchedReader,
   ) {
     const ctx: ImageTreeContext = {
       aws,
@@ -40,7 +45,7 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
     this.provider = new ExplorerTreeProvider(async () => {
       const roots = await this.loadRoots(ctx);
       return roots;
-    });
+    }, async (item, node) => (node instanceof ImageNode ? node.resolveTooltip(item, lastLaunched) : item));
     this.view = vscode.window.createTreeView('amiExplorer.images', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     this.showFilter();
     this.disposables.push(this.view, this.provider, filter.onDidChange(() => {
@@ -84,7 +89,13 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
       return 'regionNotShown';
     }
     for (const scope of scopes) {
-      const node = await regionNode[scope].nodeFor(imageId);
+      let node = await regionNode[scope].nodeFor(imageId);
+      if (!node) {
+        // The list may predate the image (made elsewhere since): read it again once before saying it is not there.
+        regionNode[scope].reset();
+        this.provider.refresh(regionNode[scope]);
+        node = await regionNode[scope].nodeFor(imageId);
+      }
       if (node) {
         await this.view.reveal(node, { select: true, focus: true, expand: false });
         return 'revealed';

@@ -12,13 +12,16 @@ export type SettingsChange =
   /** amiExplorer.code.regions: where ids in code are looked up. */
   | 'codeScope'
   /** the other amiExplorer.code.* settings: which code features are on. */
-  | 'codeFeatures';
+  | 'codeFeatures'
+  /** snapshotPricePerGBMonth: what cost estimates assume. */
+  | 'cost';
 
 const keys: Record<SettingsChange, readonly string[]> = {
   connection: ['profile', 'endpointUrl', 'regions'],
   imagesView: ['groupByTag', 'pageSize', 'publicCatalog'],
   codeScope: ['code.regions'],
   codeFeatures: ['code.cacheMinutes', 'code.hover', 'code.codeLens', 'code.problems', 'code.maxFileSizeMB'],
+  cost: ['snapshotPricePerGBMonth'],
 };
 
 /**

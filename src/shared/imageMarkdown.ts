@@ -2,6 +2,7 @@
 import type { ImageInfo } from '../aws/model';
 import { age, isPast, md, utc } from './format';
 import { protectionLabel } from './retirementText';
+import { allowedLabel, freeTierLabel, imdsLabel, lastLaunchedLabel, sourceLabels, type LastLaunched } from './imageLabels';
 
 export function ownerLabel(image: ImageInfo, selfAccount?: string): string {
   const parts = [image.ownerAlias, image.ownerId].filter(Boolean);
@@ -23,8 +24,12 @@ export function deprecationLabel(image: ImageInfo, now: number = Date.now()): st
     : `deprecation scheduled for ${utc(image.deprecationTime)}`;
 }
 
-/** Rows of facts, in the order people scan them. */
-export function imageFacts(image: ImageInfo, now: number = Date.now(), selfAccount?: string): [string, string][] {
+/**
+ * Rows of facts, in the order people scan them. `lastLaunched` is read apart (it costs a call per image): when it
+ * is not given, the row shows only what DescribeImages reported.
+ */
+export function imageFacts(image: ImageInfo, now: number = Date.now(), selfAccount?: string, lastLaunched?: LastLaunched): [string, string][] {
+  const launched = lastLaunched ?? (image.lastLaunchedTime ? { kind: 'known', at: image.lastLaunchedTime } : undefined);
   const rows: [string, string | undefined][] = [
     ['ID', image.id],
     ['Region', image.region],
@@ -36,19 +41,25 @@ export function imageFacts(image: ImageInfo, now: number = Date.now(), selfAccou
     ['Root device', [image.rootDeviceType, image.rootDeviceName].filter(Boolean).join(' · ') || undefined],
     ['Created', image.creationDate ? `${utc(image.creationDate)} (${age(image.creationDate, now)} ago)` : undefined],
     ['Deprecation', deprecationLabel(image, now)],
+    ['Last launched', launched && lastLaunchedLabel(launched, now)],
     ['Deregistration protection', protectionLabel(image.deregistrationProtection, now)],
+    ['Allowed AMIs', allowedLabel(image.imageAllowed)],
     ['Visibility', image.public ? 'public' : 'private'],
+    ['Boot mode', image.bootMode],
+    ['IMDS', imdsLabel(image.imdsSupport)],
+    ['Free tier', freeTierLabel(image.freeTierEligible)],
+    ...sourceLabels(image),
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }
 
-export function imageTooltipMarkdown(image: ImageInfo, now: number = Date.now(), selfAccount?: string): string {
+export function imageTooltipMarkdown(image: ImageInfo, now: number = Date.now(), selfAccount?: string, lastLaunched?: LastLaunched): string {
   const lines = [`**${md(image.name)}**`, ''];
   if (image.description && image.description !== image.name) {
     lines.push(md(image.description), '');
   }
   lines.push('| | |', '|---|---|');
-  for (const [key, value] of imageFacts(image, now, selfAccount)) {
+  for (const [key, value] of imageFacts(image, now, selfAccount, lastLaunched)) {
     lines.push(`| ${key} | ${md(value)} |`);
   }
   const tags = Object.entries(image.tags).sort(([a], [b]) => a.localeCompare(b));

@@ -1,5 +1,5 @@
 // End to end, as a person uses it: the installed extension in the browser VS Code against the EC2 sandbox.
-// Opens the AMI Explorer view, expands a region and a tag group, sees the seeded images, opens details.
+// Opens the AMI Explorer view, expands a region and a tag group, sees the seeded images, opens the details page.
 import assert from 'node:assert/strict';
 import { log, runScenario } from './harness.mjs';
 
@@ -28,10 +28,15 @@ await runScenario({
     const newest = row(petTracker[0].name);
     await newest.hover();
     await newest.locator('.action-label[aria-label="Show Image Details"]').click({ timeout: 10_000 });
-    const editor = page.locator('.editor-instance .view-lines');
-    await page.locator('.tab', { hasText: `${petTracker[0].id}.md` }).waitFor({ timeout: 30_000 });
-    await editor.filter({ hasText: 'Who can launch it' }).waitFor({ timeout: 30_000 });
-    log('details document opened');
+    await page.locator('.tab', { hasText: petTracker[0].name }).waitFor({ timeout: 30_000 });
+    // The page lives in the webview's own frame, inside the workbench's.
+    const details = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await details.locator('h1', { hasText: petTracker[0].name }).waitFor({ timeout: 30_000 });
+    for (const section of ['Overview', 'Permissions', 'Storage', 'Tags', 'Lineage', 'Raw JSON']) {
+      await details.locator('h2', { hasText: section }).waitFor({ timeout: 10_000 });
+    }
+    await details.locator('button', { hasText: 'Launch…' }).waitFor({ timeout: 10_000 });
+    log('details page opened, with its sections and buttons');
     await shot('image-details.png');
   },
 });

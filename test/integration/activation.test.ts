@@ -21,7 +21,7 @@ describe('activation', () => {
 
   it('contributes the public commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['refresh', 'showDetails', 'copyImageId', 'filter', 'groupByTag', 'selectProfile', 'selectRegions', 'revealImage', 'copyImage', 'shareImage', 'launchInstance', 'createImage', 'editTags', 'deprecateImage', 'deregisterImage', 'findImages', 'disableImage', 'enableImage', 'setDeregistrationProtection', 'restoreImage', 'showImageUsage', 'retireImages', 'stopInstance', 'startInstance', 'rebootInstance', 'terminateInstance']) {
+    for (const id of ['refresh', 'showDetails', 'copyImageId', 'filter', 'groupByTag', 'selectProfile', 'selectRegions', 'revealImage', 'copyImage', 'shareImage', 'launchInstance', 'createImage', 'editTags', 'deprecateImage', 'deregisterImage', 'findImages', 'disableImage', 'enableImage', 'setDeregistrationProtection', 'restoreImage', 'showImageUsage', 'retireImages', 'stopInstance', 'startInstance', 'rebootInstance', 'terminateInstance', 'copyArn', 'openInConsole']) {
       assert.ok(all.includes(`amiExplorer.${id}`), `amiExplorer.${id} is registered`);
     }
   });

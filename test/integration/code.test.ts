@@ -124,7 +124,7 @@ describe('AMI ids in code', () => {
       const [missing] = await problems(doc.uri, 1);
       assert.ok(missing, 'one problem');
       assert.equal(severityName(missing), 'Warning');
-      assert.equal(missing.message, `ami-0123456789abcdef0 is not visible in any of the 3 regions searched ${sandboxRegions}: it may be deregistered, private to another account, or a typo.`);
+      assert.equal(missing.message, `ami-0123456789abcdef0 is not visible in any of the 3 regions searched ${sandboxRegions}: it may be deregistered, private to another account, hidden by this account's Allowed AMIs settings, or a typo.`);
       const lenses = await codeLensTitles(doc);
       assert.ok(lenses.some((l) => l.title === 'ami-0123456789abcdef0 not found in 3 regions'), JSON.stringify(lenses));
     });

@@ -10,6 +10,7 @@ import { hoverCommands } from '../../src/code/amiIdText';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { ErrorNode } from '../../src/explorer/nodes/messageNodes';
 import { statusBarCommands } from '../../src/status/connectionStatusBar';
+import { htmlFindings } from '../htmlSafety';
 import { hostileParts, hostileTexts, markdownFindings, plainTextFindings, wrapHostile } from '../markdownSafety';
 import { must } from '../must';
 import { childByLabel, description, extensionApi, label, restoreSettingAfter, setting, type TestingApi } from './helpers';
@@ -155,6 +156,16 @@ describe('hostile text stays text', () => {
       for (const m of markdown.matchAll(/\]\(command:([\w.]+)/g)) {
         assert.ok((hoverCommands as readonly string[]).includes(m[1]!), m[1]);
       }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('the details page shows the text inert, under a policy that runs only its own script', async () => {
+      await vscode.commands.executeCommand('amiExplorer.showDetails', { imageId, region: 'us-east-1' });
+      const html = api.details.htmlOf({ imageId, region: 'us-east-1' }) ?? '';
+      assert.deepEqual(htmlFindings(html), [], html);
+      assert.ok(hostileParts(html) >= hostile.length + 2, `name, description and tags are shown:\n${html}`);
+      // Its buttons are the ones anybody may use on another account's image.
+      assert.deepEqual([...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['launch', 'copy', 'copyId', 'copyArn', 'console', 'reveal']);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
   });

@@ -62,9 +62,12 @@ describe('Images view', () => {
     const truth = (await ownedImages('us-east-1')).filter((i) => tag(i, 'Project') === 'PetTracker')
       .sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (a.Name ?? '').localeCompare(b.Name ?? ''));
     assert.deepEqual(images.map(label), truth.map((i) => i.Name));
-    assert.match(description(images[0]!), new RegExp(`^${truth[0]!.ImageId}`));
-    const tooltip = images[0]!.getTreeItem().tooltip as vscode.MarkdownString;
+    assert.match(description(at(images, 0, 'the first image')), new RegExp(`^${at(truth, 0, 'the newest image').ImageId}`));
+    // An owned image's tooltip is completed as it shows, with when it last launched.
+    const item = await api.images.provider.resolveTreeItem(at(images, 0, 'the first image').getTreeItem(), at(images, 0, 'the first image'), new vscode.CancellationTokenSource().token);
+    const tooltip = item?.tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /\| Architecture \| /);
+    assert.match(tooltip.value, /\| Last launched \| /);
     assert.match(tooltip.value, /Project = PetTracker/);
     assert.match(images[0]!.getTreeItem().contextValue ?? '', /^image owned available/);
   });

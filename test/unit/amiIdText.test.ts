@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ImageInfo } from '../../src/aws/model';
-import { codeLensTitle, consoleUrl, hoverCommands, hoverMarkdown, problemsFor } from '../../src/code/amiIdText';
+import { codeLensTitle, hoverCommands, hoverMarkdown, problemsFor } from '../../src/code/amiIdText';
+import { consoleUrl } from '../../src/shared/awsLinks';
 import type { Resolution } from '../../src/code/imageResolver';
 import { shown } from '../markdownSafety';
 import { must } from '../must';
@@ -55,7 +56,7 @@ describe('problems', () => {
     const [p] = problemsFor(notFound, {}, now);
     assert.ok(p, 'a problem');
     assert.equal(p.severity, 'warning');
-    assert.equal(p.message, 'ami-0123456789abcdef0 is not visible in any of the 3 regions searched (us-east-1, eu-west-1, ap-southeast-2): it may be deregistered, private to another account, or a typo.');
+    assert.equal(p.message, 'ami-0123456789abcdef0 is not visible in any of the 3 regions searched (us-east-1, eu-west-1, ap-southeast-2): it may be deregistered, private to another account, hidden by this account\'s Allowed AMIs settings, or a typo.');
   });
 
   it('shorten a long list of regions searched', () => {
@@ -111,9 +112,7 @@ describe('hover markdown', () => {
     assert.deepEqual(commands.map((m) => m[1]), ['amiExplorer.revealImage', 'amiExplorer.showDetails', 'amiExplorer.showImageUsage', 'amiExplorer.copyImageId', 'amiExplorer.copyImage', 'amiExplorer.launchInstance']);
     assert.ok(commands.every((m) => (hoverCommands as readonly string[]).includes(m[1]!)));
     assert.deepEqual(JSON.parse(decodeURIComponent(must(commands[0]?.[2], 'the arguments of the first command link'))), [{ imageId: 'ami-0123456789abcdef0', region: 'us-east-1' }]);
-    assert.ok(text.includes(consoleUrl('us-east-1', 'ami-0123456789abcdef0')));
-    assert.equal(consoleUrl('eu-west-1', 'ami-1'), 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#ImageDetails:imageId=ami-1');
-    assert.match(consoleUrl('cn-north-1', 'ami-1'), /^https:\/\/console\.amazonaws\.cn\//);
+    assert.ok(text.includes(consoleUrl('image', 'us-east-1', 'ami-0123456789abcdef0') ?? 'no URL'));
   });
 
   it('gives no link at all when the id or region is not what it claims to be', () => {
@@ -127,7 +126,7 @@ describe('hover markdown', () => {
   it('explains an id not found, and a failed lookup, differently', () => {
     const missing = shown(hoverMarkdown(notFound, {}, { scope: 'every region enabled for the account', now }));
     assert.match(missing, /is not visible in any of the 3 regions searched \(us-east-1, eu-west-1, ap-southeast-2\)/);
-    assert.match(missing, /deregistered, be private to another account, or contain a typo/);
+    assert.match(missing, /deregistered, be private to another account, be hidden by this account's Allowed AMIs settings, or contain a typo/);
     const broken = hoverMarkdown(failed, {}, { now });
     assert.match(broken, /could not be looked up/);
     assert.doesNotMatch(broken, /not visible|not found/);

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import type { ImageInfo } from '../../src/aws/model';
-import { imageDetailsMarkdown } from '../../src/explorer/imageDetailsDocument';
 import { deprecationLabel, imageTooltipMarkdown } from '../../src/shared/imageMarkdown';
 import { groupByTagValue } from '../../src/explorer/tagGroups';
 import { describeFilter } from '../../src/explorer/filterDescription';
@@ -52,17 +51,6 @@ describe('image wording', () => {
     assert.match(text, /\| Created \| 2026-10-01 10:00 UTC \(53 days ago\) \|/);
     assert.match(text, /\| Visibility \| private \|/);
     assert.match(text, /Project = Pet\*Tracker/);
-  });
-
-  it('details document lists block devices, launch permissions and the raw response', () => {
-    const text = shown(imageDetailsMarkdown({
-      image: image({ blockDevices: [{ deviceName: '/dev/xvda', snapshotId: 'snap-0abc', volumeSizeGiB: 8, volumeType: 'gp3', encrypted: false, deleteOnTermination: true }], raw: { ImageId: 'ami-0123456789abcdef0' } }),
-      launchPermissions: { public: false, accounts: ['111122223333'], organizationArns: [], organizationalUnitArns: [] },
-    }, now));
-    assert.match(text, /^# pettracker-ml-v1\.1$/m);
-    assert.match(text, /\| \/dev\/xvda \| snap-0abc \| 8 GiB \| gp3 \| no \| yes \|/);
-    assert.match(text, /- Account 111122223333/);
-    assert.match(text, /"ImageId": "ami-0123456789abcdef0"/);
   });
 
   it('describes an active filter and nothing for the default', () => {

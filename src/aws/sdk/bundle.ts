@@ -18,3 +18,4 @@ export * from './recycleBin';
 export * from './imageUsage';
 export * from './instanceState';
 export * from './instanceProfiles';
+export * from './imageFacts';

@@ -49,7 +49,11 @@ export function toImageInfo(image: Image, region: string): ImageInfo {
     imdsSupport: image.ImdsSupport,
     sourceImageId: image.SourceImageId,
     sourceImageRegion: image.SourceImageRegion,
+    sourceInstanceId: image.SourceInstanceId || undefined,
     deregistrationProtection: image.DeregistrationProtection || undefined,
+    imageAllowed: image.ImageAllowed,
+    freeTierEligible: image.FreeTierEligible,
+    lastLaunchedTime: image.LastLaunchedTime || undefined,
     raw: image,
   };
 }

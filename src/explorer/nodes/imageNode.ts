@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ImageInfo, ImageScope } from '../../aws/model';
 import { age, isPast } from '../../shared/format';
 import { imageTooltipMarkdown } from '../../shared/imageMarkdown';
+import type { LastLaunchedReader } from '../../shared/lastLaunched';
 import { ExplorerNode } from './explorerNode';
 import type { ImageTreeContext } from './treeContext';
 import { UsedByNode } from './usedByNode';
@@ -68,7 +69,8 @@ export class ImageNode extends ExplorerNode {
     const owner = this.scope !== 'public' ? undefined : image.ownerAlias ? `by ${image.ownerAlias} (${image.ownerId})` : `by ${image.ownerId}`;
     item.description = [image.id, when, state ?? deprecated, owner].filter(Boolean).join(' · ');
     item.iconPath = imageIcon(image);
-    item.tooltip = new vscode.MarkdownString(imageTooltipMarkdown(image));
+    // When EC2 did not say with the image when it last launched, the tooltip asks as it is shown (resolveTooltip).
+    item.tooltip = this.asksLastLaunched ? undefined : new vscode.MarkdownString(imageTooltipMarkdown(image));
     item.contextValue = imageContextValue(image, this.scope);
     item.accessibilityInformation = { label: `${image.name}, ${image.id}, ${image.state}${deprecated ? ', deprecated' : ''}` };
     return item;
@@ -76,5 +78,19 @@ export class ImageNode extends ExplorerNode {
 
   override getChildren(): Promise<ExplorerNode[]> {
     return Promise.resolve(this.usedBy ? [this.usedBy] : []);
+  }
+
+  /** Only the owner may read when an image last launched. */
+  private get asksLastLaunched(): boolean {
+    return this.scope === 'owned' && !this.image.lastLaunchedTime;
+  }
+
+  /** The tooltip with the image's last launch, read when it is about to show (at most a few seconds' wait). */
+  async resolveTooltip(item: vscode.TreeItem, lastLaunched?: LastLaunchedReader): Promise<vscode.TreeItem> {
+    if (item.tooltip === undefined) {
+      const last = this.asksLastLaunched && lastLaunched ? await lastLaunched.within(this.image, 3000, 'still being read: hover again') : undefined;
+      item.tooltip = new vscode.MarkdownString(imageTooltipMarkdown(this.image, Date.now(), undefined, last));
+    }
+    return item;
   }
 }
