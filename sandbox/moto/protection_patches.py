@@ -3,7 +3,7 @@
 EC2: `EnableImageDeregistrationProtection` (optionally `WithCooldown`) makes `DeregisterImage` fail until
 `DisableImageDeregistrationProtection`. With the cooldown, disabling leaves the image protected for 24 more hours,
 which DescribeImages reports as `DeregistrationProtection: disabled-until <time>`. Only the owner may change it.
-DescribeImages reports `enabled`, `enabled-with-cooldown`, `disabled-until <time>` or `disabled`.
+DescribeImages reports `enabled-without-cooldown`, `enabled-with-cooldown`, `disabled-until <time>` or `disabled`.
 
 The EC2 API reference names no error code of its own for deregistering a protected image; the sandbox answers
 with the common `OperationNotPermitted` and a message that says how to lift the protection.
@@ -20,7 +20,7 @@ from moto.ec2.models.amis import Ami, AmiBackend
 from moto.ec2.responses.amis import AmisResponse
 
 COOLDOWN = dt.timedelta(hours=24)
-ENABLED = "enabled"
+ENABLED = "enabled-without-cooldown"
 ENABLED_WITH_COOLDOWN = "enabled-with-cooldown"
 DISABLED = "disabled"
 

@@ -208,7 +208,7 @@ export interface AmiExplorerApi {
   disableImage(input: DisableImageInput): Promise<string>;
   /** Resolves to the image's state afterwards ("available"). */
   enableImage(input: ImageTargetInput): Promise<string>;
-  /** Resolves to the protection as EC2 reports it: "enabled", "enabled-with-cooldown", "disabled-until <time>", "disabled". */
+  /** Resolves to the protection as EC2 reports it: "enabled-without-cooldown", "enabled-with-cooldown", "disabled-until <time>", "disabled". */
   setDeregistrationProtection(input: DeregistrationProtectionInput): Promise<string | undefined>;
   /** Brings an image back from the region's Recycle Bin; resolves to its state ("available"). */
   restoreImage(input: ImageTargetInput): Promise<string>;

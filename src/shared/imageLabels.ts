@@ -1,28 +1,6 @@
 // How the facts EC2 reports about an image read to a person, in tooltips, hovers and the details page. Pure.
 import type { ImageInfo } from '../aws/model';
-import { age, isPast, utc } from './format';
-
-/** "on, with a 24-hour cooldown once turned off", "off", …; undefined when EC2 did not say. */
-export function protectionLabel(value: string | undefined, now: number = Date.now()): string | undefined {
-  if (!value) {
-    return undefined;
-  }
-  switch (value) {
-    case 'disabled':
-      return 'off';
-    case 'enabled-with-cooldown':
-      return 'on, with a 24-hour cooldown once turned off';
-    case 'enabled':
-    case 'enabled-without-cooldown':
-      return 'on (no cooldown)';
-  }
-  // After protection with a cooldown is turned off, EC2 says until when it still holds.
-  const until = /^disabled-until[\s:]+(\S+)$/.exec(value);
-  if (until) {
-    return isPast(until[1], now) ? 'off' : `off, but still protected until ${utc(until[1])} (cooldown)`;
-  }
-  return value;
-}
+import { age, utc } from './format';
 
 /** Whether the account's Allowed AMIs criteria allow the image, as the image says; undefined while they are off. */
 export function allowedLabel(imageAllowed: boolean | undefined): string | undefined {

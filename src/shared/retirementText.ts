@@ -1,11 +1,9 @@
 // How deregistration protection and the Recycle Bin read, in tooltips, details, trees and messages. Pure.
 import { plural, utc } from './format';
 
-const cooldownPrefix = 'disabled-until ';
-
 /** When a protection turned off with its cooldown stops protecting, or undefined for any other value. */
 export function cooldownEnd(protection: string | undefined): string | undefined {
-  return protection?.startsWith(cooldownPrefix) ? protection.slice(cooldownPrefix.length).trim() : undefined;
+  return /^disabled-until[\s:]+(\S+)/.exec(protection ?? '')?.[1];
 }
 
 /** Whether DeregisterImage would refuse the image now. Unknown (an old answer without the field) is not protected. */
@@ -22,7 +20,7 @@ export function protectionLabel(protection: string | undefined, now: number = Da
   if (!protection) {
     return undefined;
   }
-  if (protection === 'enabled') {
+  if (protection === 'enabled' || protection === 'enabled-without-cooldown') {
     return 'on';
   }
   if (protection === 'enabled-with-cooldown') {

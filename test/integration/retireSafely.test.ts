@@ -149,8 +149,8 @@ describe('Retire safely', () => {
       }, 'accept');
       assert.match(summary.title, new RegExp(`Protect ${image.name} \\(${image.imageId}\\) from deregistration$`));
       assert.match(summary.items.join('\n'), /Now: off/);
-      assert.equal(result, 'enabled');
-      assert.equal((await imageNow(image.imageId))?.DeregistrationProtection, 'enabled');
+      assert.equal(result, 'enabled-without-cooldown');
+      assert.equal((await imageNow(image.imageId))?.DeregistrationProtection, 'enabled-without-cooldown');
 
       const protectedNode = await nodeOf(image);
       const tooltip = protectedNode.getTreeItem().tooltip as vscode.MarkdownString;

@@ -63,7 +63,7 @@ describe('sandbox: retiring images safely', function () {
       assert.equal((await image(ours, imageId))?.DeregistrationProtection, 'disabled');
       const enabled = await ours.send(new EnableImageDeregistrationProtectionCommand({ ImageId: imageId }));
       assert.equal(enabled.Return, 'true');
-      assert.equal((await image(ours, imageId))?.DeregistrationProtection, 'enabled');
+      assert.equal((await image(ours, imageId))?.DeregistrationProtection, 'enabled-without-cooldown');
       await rejectsWithCode(ours.send(new DeregisterImageCommand({ ImageId: imageId })), 'OperationNotPermitted',
         /deregistration protection is enabled.*DisableImageDeregistrationProtection/);
       assert.ok(await image(ours, imageId), 'still registered');
@@ -89,7 +89,7 @@ describe('sandbox: retiring images safely', function () {
       assert.ok(await image(ours, imageId), 'still registered during the cooldown');
 
       await ours.send(new EnableImageDeregistrationProtectionCommand({ ImageId: imageId }));
-      assert.equal((await image(ours, imageId))?.DeregistrationProtection, 'enabled', 'enabling again ends the cooldown');
+      assert.equal((await image(ours, imageId))?.DeregistrationProtection, 'enabled-without-cooldown', 'enabling again ends the cooldown');
     });
 
     it('only the owner may change it, and others see the value', async () => {
@@ -100,7 +100,7 @@ describe('sandbox: retiring images safely', function () {
       await theirs.send(new ModifyImageAttributeCommand({ ImageId: shared.imageId, LaunchPermission: { Add: [{ UserId: '123456789012' }] } }));
       await theirs.send(new EnableImageDeregistrationProtectionCommand({ ImageId: shared.imageId }));
       await rejectsWithCode(ours.send(new DisableImageDeregistrationProtectionCommand({ ImageId: shared.imageId })), 'AuthFailure');
-      assert.equal((await image(ours, shared.imageId))?.DeregistrationProtection, 'enabled');
+      assert.equal((await image(ours, shared.imageId))?.DeregistrationProtection, 'enabled-without-cooldown');
       await rejectsWithCode(ours.send(new EnableImageDeregistrationProtectionCommand({ ImageId: 'ami-1' })), 'InvalidAMIID.Malformed');
     });
   });

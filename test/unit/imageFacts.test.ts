@@ -3,7 +3,7 @@ import type { ImageInfo } from '../../src/aws/model';
 import { lineageOf, type LineageSources } from '../../src/details/lineage';
 import { consoleUrl, resourceArn } from '../../src/shared/awsLinks';
 import { imageTooltipMarkdown } from '../../src/shared/imageMarkdown';
-import { allowedLabel, allowedMeaning, lastLaunchedLabel, protectionLabel } from '../../src/shared/imageLabels';
+import { allowedLabel, allowedMeaning, lastLaunchedLabel } from '../../src/shared/imageLabels';
 import { LastLaunchedReader } from '../../src/shared/lastLaunched';
 import { dollars, snapshotStorage, unitPrice } from '../../src/shared/snapshotCost';
 import { problemsFor } from '../../src/code/amiIdText';
@@ -36,16 +36,6 @@ describe('links to the console and ARNs, by partition', () => {
 });
 
 describe('image facts in words', () => {
-  it('deregistration protection, with its cooldown', () => {
-    assert.equal(protectionLabel(undefined), undefined);
-    assert.equal(protectionLabel('disabled'), 'off');
-    assert.equal(protectionLabel('enabled-without-cooldown'), 'on (no cooldown)');
-    assert.equal(protectionLabel('enabled-with-cooldown'), 'on, with a 24-hour cooldown once turned off');
-    assert.equal(protectionLabel('disabled-until 2026-11-24T03:50:49.000Z', now), 'off, but still protected until 2026-11-24 03:50 UTC (cooldown)');
-    assert.equal(protectionLabel('disabled-until 2026-11-22T03:50:49.000Z', now), 'off');
-    assert.equal(protectionLabel('something-new'), 'something-new');
-  });
-
   it('last launched: a date with its age, never, or why it is not known', () => {
     assert.equal(lastLaunchedLabel({ kind: 'known', at: '2026-11-20T12:00:00.000Z' }, now), '2026-11-20 12:00 UTC (3 days ago)');
     assert.equal(lastLaunchedLabel({ kind: 'known' }, now), 'never');

@@ -18,6 +18,7 @@ const rule = (id: string, days: number, tags: { key: string; value?: string }[] 
 
 describe('deregistration protection wording', () => {
   it('reads every value EC2 reports', () => {
+    assert.equal(protectionLabel('enabled-without-cooldown', now), 'on');
     assert.equal(protectionLabel('enabled', now), 'on');
     assert.equal(protectionLabel('enabled-with-cooldown', now), 'on, with a 24-hour cooldown when turned off');
     assert.equal(protectionLabel('disabled-until 2026-12-02T09:30:00.000Z', now), 'off, but protected until 2026-12-02 09:30 UTC (cooldown)');

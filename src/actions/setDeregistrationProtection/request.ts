@@ -38,7 +38,7 @@ export function protectionSummary(image: ImageInfo, change: ProtectionChange, no
   } else if (current === 'enabled-with-cooldown') {
     lines.push('Its 24-hour cooldown starts now: Deregister refuses it until 24 hours from now, then allows it');
   } else {
-    lines.push(isProtected(current, now) && current !== 'enabled'
+    lines.push(isProtected(current, now) && current !== 'enabled' && current !== 'enabled-without-cooldown'
       ? 'Its cooldown goes on: it stays protected until the time above'
       : 'Deregister allows it at once');
   }

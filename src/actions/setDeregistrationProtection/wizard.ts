@@ -10,14 +10,15 @@ interface ProtectionContext {
 
 const choices: { label: string; description: string; value: ProtectionChange; current: string }[] = [
   { label: 'Protect, with a 24-hour cooldown', description: 'once turned off, it stays protected for 24 hours', value: { enabled: true, cooldown: true }, current: 'enabled-with-cooldown' },
-  { label: 'Protect, without a cooldown', description: 'once turned off, it can be deregistered at once', value: { enabled: true, cooldown: false }, current: 'enabled' },
+  { label: 'Protect, without a cooldown', description: 'once turned off, it can be deregistered at once', value: { enabled: true, cooldown: false }, current: 'enabled-without-cooldown' },
   { label: 'Turn the protection off', description: 'Deregister allows it (after the cooldown, if it has one)', value: { enabled: false, cooldown: false }, current: 'disabled' },
 ];
 
 const mode: WizardStep<ProtectionContext> = {
   async prompt(ctx, ui) {
     const { image } = ctx;
-    const now = image.deregistrationProtection;
+    // Older answers said "enabled" for protection without a cooldown.
+    const now = image.deregistrationProtection === 'enabled' ? 'enabled-without-cooldown' : image.deregistrationProtection;
     ctx.change = await ui.pick({
       title: `${image.name} (${image.id})`,
       placeholder: `Deregistration protection now: ${protectionLabel(now) ?? 'not reported by EC2'}`,
