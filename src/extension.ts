@@ -31,6 +31,9 @@ import { revealImage } from './commands/revealImage';
 import { shareImage } from './actions/shareImage/command';
 import { showImageUsage } from './actions/showImageUsage/command';
 import { findMentions } from './code/idMentions';
+import { imageUsage } from './shared/imageUsage';
+import { pageScheme, TextPages } from './shared/textPages';
+import { retireImages } from './actions/retireImages/command';
 import { CodeFeatures } from './code/codeFeatures';
 import { imageAtCursor } from './code/imageAtCursor';
 import { ImageFilterState } from './explorer/imageFilterState';
@@ -56,9 +59,14 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
   const lastLaunched = new LastLaunchedReader((region, imageId) => aws.imageLastLaunched(region, imageId));
   const images = new ImagesTree(aws, filter, (regions) => statusBar.setResolvedRegions(regions), (imageId, signal) => findMentions(imageId, signal), lastLaunched);
   const instances = new InstancesTree(aws);
-  const details = new ImageDetailsPanels({ aws, lastLaunched, price: snapshotPricePerGBMonth });
+  const details = new ImageDetailsPanels({
+    aws, lastLaunched, price: snapshotPricePerGBMonth,
+    usage: (target, signal) => imageUsage({ aws, findMentions: (imageId, s) => findMentions(imageId, s) }, target, signal),
+  });
+  const pages = new TextPages();
   const code = new CodeFeatures(aws, settings, context.globalState, lastLaunched);
-  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code);
+  context.subscriptions.push(settings, aws, statusBar, filter, images, instances, details, code, pages,
+    vscode.workspace.registerTextDocumentContentProvider(pageScheme, pages));
   const atCursor = () => imageAtCursor(code.ids, code.lookup);
 
   const showRegions = async (extra: readonly string[]) => {
@@ -90,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi & { t
     'amiExplorer.enableImage': enableImage(deps),
     'amiExplorer.setDeregistrationProtection': setDeregistrationProtection(deps),
     'amiExplorer.restoreImage': restoreImage(deps),
+    'amiExplorer.retireImages': retireImages(deps, pages),
     'amiExplorer.findImages': findImages(deps),
     'amiExplorer.showImageUsage': showImageUsage(deps),
     'amiExplorer.stopInstance': instanceStateCommand(deps, 'stop'),

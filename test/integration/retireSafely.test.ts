@@ -153,7 +153,9 @@ describe('Retire safely', () => {
       assert.equal((await imageNow(image.imageId))?.DeregistrationProtection, 'enabled-without-cooldown');
 
       const protectedNode = await nodeOf(image);
-      const tooltip = protectedNode.getTreeItem().tooltip as vscode.MarkdownString;
+      // An owned image's tooltip is completed as it shows (with when it last launched).
+      const item = await testing.images.provider.resolveTreeItem(protectedNode.getTreeItem(), protectedNode, new vscode.CancellationTokenSource().token);
+      const tooltip = item?.tooltip as vscode.MarkdownString;
       assert.match(tooltip.value, /\| Deregistration protection \| on \|/);
       const notice = await noticeOf(testing, () => vscode.commands.executeCommand('amiExplorer.deregisterImage', protectedNode, [protectedNode]));
       assert.match(notice, /is protected from deregistration\. Turn the protection off first with "Set Deregistration Protection"/);

@@ -1,6 +1,7 @@
 // Which owned images a cleanup plan retires, which it keeps and why, and what their snapshots cost. Pure.
 import type { ImageInfo } from '../../aws/model';
 import { plural } from '../../shared/format';
+import { snapshotStorage } from '../../shared/snapshotCost';
 import type { RetireAction, RetireCriteria } from './request';
 
 /** What is known of an image beyond DescribeImages; undefined means the lookup failed, never "none". */
@@ -63,17 +64,12 @@ export function groupOf(image: Pick<ImageInfo, 'name' | 'tags'>, groupKey?: stri
 
 /** The GiB of the EBS snapshots an image rests on, each snapshot once. */
 export function snapshotGiBOf(image: Pick<ImageInfo, 'blockDevices'>): number {
-  return [...snapshotSizes([image]).values()].reduce((n, s) => n + s, 0);
+  return snapshotStorage(image, 0).totalGiB;
 }
 
+/** Each snapshot of the images once, with its size. */
 function snapshotSizes(images: readonly Pick<ImageInfo, 'blockDevices'>[]): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const device of images.flatMap((i) => i.blockDevices)) {
-    if (device.snapshotId) {
-      sizes.set(device.snapshotId, device.volumeSizeGiB ?? 0);
-    }
-  }
-  return sizes;
+  return new Map(images.flatMap((i) => snapshotStorage(i, 0).snapshots.map((s) => [s.snapshotId, s.sizeGiB ?? 0] as const)));
 }
 
 const created = (image: ImageInfo): number => (image.creationDate ? Date.parse(image.creationDate) : Number.NaN);

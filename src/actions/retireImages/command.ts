@@ -18,7 +18,8 @@ import { ensureConfirmed, invocationOf, withoutConfirmed } from '../common/invoc
 import { planCleanup, type CleanupPlan, type PlanContext } from './cleanupPlan';
 import { runPlan } from './execute';
 import { gather } from './gather';
-import { money, planDocument, type Outcomes } from './planDocument';
+import { planDocument, type Outcomes } from './planDocument';
+import { dollars, unitPrice } from '../../shared/snapshotCost';
 import { parseRetireRequest, type RetireRequest } from './request';
 import { askRetireRequest } from './wizard';
 
@@ -84,7 +85,7 @@ function summaryOf(request: RetireRequest, planned: Planned): ActionSummary {
   const deletable = planned.prepared.flatMap((p) => p.plan.deletable);
   const lines = [
     `${verb}s ${plural(ids.length, 'owned image')}: ${listed(ids)}`,
-    `Their snapshots: ${plan.totalSnapshotGiB} GiB, about ${money(plan.monthlyCost)} a month at ${money(plan.pricePerGBMonth)} per GB-month (an estimate)`,
+    `Their snapshots: ${plan.totalSnapshotGiB} GiB, about ${dollars(plan.monthlyCost)} a month at ${unitPrice(plan.pricePerGBMonth)} per GB-month (an estimate)`,
     ...(plan.action === 'deregister'
       ? [request.deleteSnapshots && deletable.length ? `Deletes for good the snapshots no other image uses: ${listed(deletable)}` : 'Keeps their snapshots (they still cost storage)', ...retentionLines(planned, request.deleteSnapshots)]
       : []),
@@ -170,10 +171,19 @@ export function retireImages(deps: ActionDeps, pages: TextPages): CommandHandler
         page = await pages.show('Cleanup plan.txt', text);
       }
     };
+    if (!asked) {
+      return undefined;
+    }
+    if (asked.value.dryRun) {
+      // Only a link's object asks for a dry run: the page is all it wants.
+      const planned = await makePlan(deps, asked.value);
+      await show(pageText(asked.value, planned));
+      return resultOf(planned);
+    }
     const reviewed = await reviewAnswers(deps.aws, asked, async (request) => {
       const planned = await makePlan(deps, request);
       await show(pageText(request, planned));
-      if (!request.dryRun && !planned.plan.retire.length) {
+      if (!planned.plan.retire.length) {
         throw new Error(`No owned image matches every rule of the plan${planned.plan.kept.length ? `; the plan page says why each of ${plural(planned.plan.kept.length, 'image')} stays` : ''}.`);
       }
       return planned;
@@ -182,9 +192,6 @@ export function retireImages(deps: ActionDeps, pages: TextPages): CommandHandler
       return undefined;
     }
     const { answers: request, plan: planned } = reviewed;
-    if (request.dryRun) {
-      return resultOf(planned);
-    }
     if (request.action === 'deregister' && !await confirmDeregister(request, planned)) {
       return undefined;
     }

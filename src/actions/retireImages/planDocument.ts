@@ -1,6 +1,7 @@
 // The cleanup plan as a read-only text page: what will happen to each image, what stays and why, and the cost. Pure.
 import type { RetireAction, RetireCriteria } from './request';
 import type { CleanupPlan, PlannedImage } from './cleanupPlan';
+import { dollars, unitPrice } from '../../shared/snapshotCost';
 
 /** What happened to one image when the plan ran. */
 export type Outcomes = Readonly<Record<string, string>>;
@@ -13,7 +14,6 @@ function cell(text: string, width = 48): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
-export const money = (amount: number): string => `$${amount.toFixed(2)}`;
 const gib = (n: number): string => `${Number.isInteger(n) ? n : n.toFixed(1)} GiB`;
 
 function lastLaunchText(value: string | null | undefined): string {
@@ -52,7 +52,7 @@ export function planDocument(
   const what = plan.action === 'deregister' && deleteSnapshots ? `${verb} and delete unshared snapshots` : verb;
   const rows = plan.retire.map((p: PlannedImage) => [
     p.image.region, p.image.id, cell(p.image.name || '(no name)'), `${p.ageDays} d`, lastLaunchText(p.lastLaunched),
-    p.references === undefined ? 'unknown' : String(p.references), gib(p.snapshotGiB), money(p.monthlyCost),
+    p.references === undefined ? 'unknown' : String(p.references), gib(p.snapshotGiB), dollars(p.monthlyCost),
     ...(outcomes ? [cell(outcomes[p.image.id] ?? 'not done', 60)] : []),
   ]);
   const header = ['Region', 'Image', 'Name', 'Age', 'Last launched', 'References', 'Snapshots', 'Per month', ...(outcomes ? ['Outcome'] : [])];
@@ -64,8 +64,8 @@ export function planDocument(
     '',
     ...(plan.retire.length ? table(header, rows) : ['No image matches every rule.']),
     '',
-    `Snapshot storage: ${gib(plan.totalSnapshotGiB)}, about ${money(plan.monthlyCost)} a month.`,
-    `Assumption: full snapshot size × ${money(plan.pricePerGBMonth)} per GB-month (setting amiExplorer.snapshotPricePerGBMonth). EBS bills snapshots incrementally and shared blocks once, so the real saving may be smaller.`,
+    `Snapshot storage: ${gib(plan.totalSnapshotGiB)}, about ${dollars(plan.monthlyCost)} a month.`,
+    `Assumption: full snapshot size × ${unitPrice(plan.pricePerGBMonth)} per GB-month (setting amiExplorer.snapshotPricePerGBMonth). EBS bills snapshots incrementally and shared blocks once, so the real saving may be smaller.`,
   ];
   if (plan.kept.length) {
     lines.push('', `Kept (${plan.kept.length}):`, '',
