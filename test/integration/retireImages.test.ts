@@ -97,6 +97,7 @@ describe('Cleanup plan (retire images)', () => {
   });
 
   it('from the palette: the steps, the plan page, the summary naming the account, then EC2 disables the images and the page shows each outcome', async () => {
+    await setting('snapshotPricePerGBMonth', 0.05);
     const { prefix, images } = await family();
     const ui = script();
     const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.retireImages'));
