@@ -6,6 +6,7 @@ import { extensionApi, restoreSettingAfter, setting, type TestingApi } from './h
 import { noticeOf } from './prompts';
 import { ec2, ownedImages, registerTestImage, tag } from './ec2';
 import { image as imageNow } from './ec2Sharing';
+import { runTestInstance } from './ec2Instances';
 import { wizardScripts } from './wizardScript';
 
 const region = 'us-east-1';
@@ -34,10 +35,10 @@ describe('image details and copy id', () => {
     assert.deepEqual(htmlFindings(html), [], 'a strict content security policy, nonce only, no handlers');
     const text = htmlText(html);
     assert.match(text, new RegExp(`^\\s*${image.Name!.replace(/[.]/g, '\\.')}\\s*$`, 'm'), 'the name is the heading');
-    for (const section of ['Overview', 'Permissions', 'Storage', 'Tags', 'Lineage', 'Raw JSON']) {
+    for (const section of ['Overview', 'Permissions', 'Storage', 'Tags', 'Usage', 'Lineage', 'Raw JSON']) {
       assert.match(html, new RegExp(`<h2 id="[a-z]+-title">${section}</h2>`), section);
     }
-    assert.doesNotMatch(html, /<h2 id="usage-title">/, 'no Usage section without usage');
+    assert.doesNotMatch(text, /could not be found out/, 'who uses it was looked up');
     assert.match(text, /Region us-east-1/);
     assert.match(text, /Architecture x86_64/, 'no Markdown escapes');
     assert.match(text, /Who can launch it/);
@@ -50,6 +51,15 @@ describe('image details and copy id', () => {
     assert.match(text, /Assumes \$0\.05 per GB-month \(setting amiExplorer\.snapshotPricePerGBMonth\)/);
     assert.match(text, /Project PetTracker/);
     assert.ok(text.includes(`"ImageId": "${image.ImageId}"`), 'the raw response');
+  });
+
+  it('the Usage section names what of the account uses the image, as EC2 reports it', async () => {
+    const used = await registerTestImage({ region, prefix: 'details-usage' });
+    const instanceId = await runTestInstance(region, used.imageId, { Name: 'details-usage-instance' });
+    await vscode.commands.executeCommand('amiExplorer.showDetails', { imageId: used.imageId, region });
+    const text = pageOf(used.imageId);
+    assert.match(text, /In this account \(1\)/);
+    assert.match(text, new RegExp(`ec2:Instance\\s+arn:aws:ec2:${region}:\\d{12}:instance/${instanceId}`));
   });
 
   it('one page per image: asked again, the open page is shown and read again', async () => {
