@@ -310,40 +310,31 @@ def patch_usage_reports() -> None:
                 _tokens[key] = report
         return ActionResult({"ReportId": report.id})
 
-    def describe_image_usage_reports(self: AmisResponse) -> ActionResult:
-        backend = self.ec2_backend
+    def asked_reports(self: AmisResponse) -> tuple[list[Any], dict[str, Any]]:
+        """The caller's reports the ImageIds and ReportIds ask for (every one when neither is given), settled."""
         image_ids = _list_param(self, "ImageIds")
         report_ids = _list_param(self, "ReportIds")
         _check_image_ids(image_ids)
         self.error_on_dryrun()
         filters = self._filters_from_querystring()
         with _lock:
-            reports = list(_reports_of(backend))
+            reports = list(_reports_of(self.ec2_backend))
             _known_report_ids(reports, report_ids)
             for report in reports:
                 report.settle(ec2_patches.now())
-        chosen = [
-            r for r in reports
-            if (not image_ids or r.image_id in image_ids) and (not report_ids or r.id in report_ids)
-            and all(_report_filter(r, name, list(values)) for name, values in filters.items())
-        ]
+        asked = [r for r in reports if (not image_ids or r.image_id in image_ids) and (not report_ids or r.id in report_ids)]
+        return asked, filters
+
+    def describe_image_usage_reports(self: AmisResponse) -> ActionResult:
+        reports, filters = asked_reports(self)
+        chosen = [r for r in reports if all(_report_filter(r, name, list(values)) for name, values in filters.items())]
         page, token = ec2_patches._page([r.describe() for r in chosen], self._get_param("MaxResults"), self._get_param("NextToken"))
         return ActionResult({"ImageUsageReports": page, "NextToken": token})
 
     def describe_image_usage_report_entries(self: AmisResponse) -> ActionResult:
-        backend = self.ec2_backend
-        image_ids = _list_param(self, "ImageIds")
-        report_ids = _list_param(self, "ReportIds")
-        _check_image_ids(image_ids)
-        self.error_on_dryrun()
-        filters = self._filters_from_querystring()
-        with _lock:
-            reports = list(_reports_of(backend))
-            _known_report_ids(reports, report_ids)
-            for report in reports:
-                report.settle(ec2_patches.now())
+        reports, filters = asked_reports(self)
         entries = [
-            e for r in reports if r.state == "available" and (not image_ids or r.image_id in image_ids) and (not report_ids or r.id in report_ids)
+            e for r in reports if r.state == "available"
             for e in r.entries if all(_entry_filter(e, name, list(values)) for name, values in filters.items())
         ]
         page, token = ec2_patches._page(entries, self._get_param("MaxResults"), self._get_param("NextToken"))
