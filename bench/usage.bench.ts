@@ -13,6 +13,7 @@ import { inAccountUsage } from '../src/shared/imageUsage';
 import type { BenchContext } from './context';
 import { newAwsService, useSettings } from './extensionLayer';
 import { quiet } from './proxyCounts';
+import { at } from '../test/must';
 import { mapLimit, median, ms, table } from './stats';
 
 const region = 'eu-north-1';
@@ -103,7 +104,7 @@ export async function run(context: BenchContext): Promise<void> {
       for (let r = 0; r < runs; r++) {
         measured.push(await measure(context, latencyMs, lookup));
       }
-      const [first] = measured;
+      const first = at(measured, 0, `a run of ${way}`);
       if (measured.some((m) => m.found !== estate.references)) {
         throw new Error(`${way}: found ${measured.map((m) => m.found).join(', ')} references, expected ${estate.references}`);
       }

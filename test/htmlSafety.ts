@@ -1,6 +1,7 @@
 // Checks that a webview page is locked down and that untrusted text reached its HTML inert, for the unit and the
 // integration tests. Pure. Hostile text is wrapped in the sentinel of markdownSafety.ts, which escaping leaves alone.
 import { sentinel } from './markdownSafety';
+import { must } from './must';
 
 /**
  * Everything unsafe in a page: no or a loose content security policy, a script or style without the policy's
@@ -22,7 +23,7 @@ export function htmlFindings(html: string): string[] {
   }
   const nonce = /script-src 'nonce-([^']+)'/.exec(policy)?.[1];
   for (const tag of html.matchAll(/<(script|style)\b([^>]*)>/gi)) {
-    if (!nonce || !tag[2].includes(`nonce="${nonce}"`)) {
+    if (!nonce || !must(tag[2], `the attributes of a <${tag[1]}>`).includes(`nonce="${nonce}"`)) {
       findings.push(`a <${tag[1]}> without the policy's nonce`);
     }
   }
@@ -42,7 +43,7 @@ export function htmlFindings(html: string): string[] {
     findings.push('a sentinel without its pair: hostile text was cut');
   }
   for (let i = 1; i < parts.length; i += 2) {
-    const part = parts[i];
+    const part = parts[i]!;
     const raw = /[<>"'`]/.exec(part);
     if (raw) {
       findings.push(`an unescaped ${raw[0]} in "${part}"`);

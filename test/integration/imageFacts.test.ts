@@ -9,6 +9,7 @@ import {
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { htmlText } from '../htmlSafety';
+import { at, must } from '../must';
 import { shown } from '../markdownSafety';
 import { extensionApi, manifest, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
@@ -125,7 +126,7 @@ describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
   describe('in hovers', () => {
     it('a copy\'s hover names its source, boot mode and free-tier eligibility', async () => {
       const images = (manifest() as { images: Record<string, string> }).images;
-      const copy = images.petTrackerLatestEu;
+      const copy = must(images.petTrackerLatestEu, 'sandbox image petTrackerLatestEu');
       const doc = await openDoc(`ami = "${copy}"\n`);
       const text = await settledHover(doc, copy);
       assert.ok(text.includes(`| Copied from | ${images.petTrackerLatest} (us-east-1) |`), text);
@@ -175,9 +176,10 @@ describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
       const problems = await problemsWhen(doc.uri, (d) => d.some((p) => p.code === 'not-allowed'));
       const notAllowed = problems.filter((p) => p.code === 'not-allowed');
       assert.equal(notAllowed.length, 1, problems.map((p) => p.message).join('\n'));
-      assert.equal(notAllowed[0].range.start.line, 1, 'on the stranger\'s id');
-      assert.equal(notAllowed[0].severity, vscode.DiagnosticSeverity.Warning);
-      assert.match(notAllowed[0].message, new RegExp(`^${strangerId} \\(facts-stranger-[\\d-]+\\) is not allowed by this account's Allowed AMIs settings in ${allowedRegion}: launches fail once they are enforced`));
+      const problem = at(notAllowed, 0, 'the not-allowed problem');
+      assert.equal(problem.range.start.line, 1, 'on the stranger\'s id');
+      assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(problem.message, new RegExp(`^${strangerId} \\(facts-stranger-[\\d-]+\\) is not allowed by this account's Allowed AMIs settings in ${allowedRegion}: launches fail once they are enforced`));
       assert.match(await hoverText(doc, strangerId), /\| Allowed AMIs \| not allowed by this account's criteria \|/);
       assert.match(await hoverText(doc, allowedId), /\| Allowed AMIs \| allowed \|/);
     });

@@ -9,7 +9,7 @@ import { clearFaults, faultStats, setFaults } from '../../sandbox/faults/client.
 import { putImageParameter } from '../../sandbox/ssm.mjs';
 import type { ImageUsage } from '../../src/api/amiExplorerApi';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import { must } from '../must';
+import { at, must } from '../must';
 import { ec2, registerTestImage } from './ec2';
 import { runTestInstance } from './ec2Instances';
 import { description, extensionApi, label, manifest, ownedScope, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
@@ -53,7 +53,7 @@ describe('Image usage', () => {
     used.templateId = LaunchTemplate!.LaunchTemplateId!;
     used.parameter = `/golden/usage-${Date.now()}`;
     await putImageParameter(endpoint, { region, name: used.parameter, imageId: image.imageId });
-    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const folder = must(vscode.workspace.workspaceFolders?.[0], 'the sample workspace folder').uri;
     used.file = vscode.Uri.joinPath(folder, 'infra', 'usage', `${image.name}.tf`);
     used.line = 3;
     await vscode.workspace.fs.writeFile(used.file, Buffer.from(`# The suite's own image\nresource "aws_instance" "api" {\n  ami = "${image.imageId}"\n}\n`));
@@ -93,7 +93,7 @@ describe('Image usage', () => {
         [used.parameter],
         [`infra/usage/${used.name}.tf:${used.line}`],
       ]);
-      const fileItem = items[3][0].getTreeItem();
+      const fileItem = must(items[3]?.[0], 'the workspace file under Workspace files').getTreeItem();
       assert.equal(fileItem.command?.command, 'vscode.open', 'a click opens the file');
       await node.getChildren();
       assert.equal(await referenceCalls(), before + 1, 'kept until refreshed');
@@ -104,7 +104,7 @@ describe('Image usage', () => {
       await setFaults(endpoint, [{ fault: 'UnauthorizedOperation', region, action: 'DescribeImageReferences' }]);
       try {
         const children = await node.getChildren();
-        assert.match(label(children[0]), /^Access denied: the default credential chain is not allowed to call ec2:DescribeImageReferences in eu-north-1\.$/);
+        assert.match(label(at(children, 0, 'a node under Used by')), /^Access denied: the default credential chain is not allowed to call ec2:DescribeImageReferences in eu-north-1\.$/);
         assert.ok(!children.some((c) => /Nothing/.test(label(c))), 'never "nothing uses it"');
         assert.equal(description(node), 'could not check, 1 file');
         assert.ok(!api.aws.deniedRegions().has(region), 'other reads of the region go on');
@@ -119,13 +119,13 @@ describe('Image usage', () => {
       const lonely = await registerTestImage({ region, prefix: 'usage-lonely' });
       api.images.refreshRegion(region);
       const node = await (await ownedScope(api, region)).nodeFor(lonely.imageId);
-      const [usedBy] = await node!.getChildren();
+      const usedBy = at(await node!.getChildren(), 0, 'the Used by node');
       assert.deepEqual((await usedBy.getChildren()).map(label), ['Nothing in this account uses it', 'No workspace file mentions it']);
 
       await api.images.provider.getChildren();
       const east = api.images.regions.find((r) => r.region === 'us-east-1')!;
       await east.shared.getChildren();
-      const shared = await east.shared.nodeFor(seeded.images.sharedWithMe);
+      const shared = await east.shared.nodeFor(must(seeded.images.sharedWithMe, 'sandbox image sharedWithMe'));
       assert.ok(shared);
       assert.equal(shared.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.None);
       assert.deepEqual(await shared.getChildren(), []);
@@ -202,7 +202,7 @@ describe('Image usage', () => {
     });
 
     it('other accounts: a usage report only on request, after a summary; then counted per account, and read by the API', async () => {
-      const imageId = seeded.images.petTrackerLatest;
+      const imageId = must(seeded.images.petTrackerLatest, 'sandbox image petTrackerLatest');
       const reports = async () => (await ec2('us-east-1').send(new DescribeImageUsageReportsCommand({ ImageIds: [imageId] }))).ImageUsageReports ?? [];
       const before = (await reports()).length;
       const doors = await publicApi();

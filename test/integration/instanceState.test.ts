@@ -13,6 +13,7 @@ import { wizardScripts } from './wizardScript';
 import { treeQuiet } from './treeQuiet';
 import { ec2, registerTestImage } from './ec2';
 import { instancesById } from './ec2Instances';
+import { at, must } from '../must';
 
 const region = 'eu-north-1';
 
@@ -41,7 +42,7 @@ describe('Instances view: Stop, Start, Reboot and Terminate', () => {
       ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, ...extra,
       TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: name }] }],
     }));
-    return { id: out.Instances![0].InstanceId!, name };
+    return { id: must(out.Instances?.[0]?.InstanceId, `the id of instance ${name}`), name };
   }
 
   const stateOf = async (id: string) => (await instancesById(region, [id]))[0]?.State?.Name;
@@ -103,7 +104,7 @@ describe('Instances view: Stop, Start, Reboot and Terminate', () => {
 
   it('from the tree: Stop asks through a summary naming the instance, stops once accepted, and the view shows it stopped; Start brings it back', async () => {
     const { id, name } = await launched('state-tree');
-    const [before] = await instancesById(region, [id]);
+    const before = at(await instancesById(region, [id]), 0, `instance ${id}`);
     const cancelled = await answerSummary(api, async () => vscode.commands.executeCommand('amiExplorer.stopInstance', await nodeOf(id)), 'cancel');
     const text = whoAndWhere(cancelled.summary);
     assert.equal(cancelled.summary.title, `Review: Stop ${name} (${id})`);
@@ -149,7 +150,7 @@ describe('Instances view: Stop, Start, Reboot and Terminate', () => {
 
   it('Terminate: after the summary, a modal names the instance, each volume deleted with its size, and the public IP; Cancel there keeps it', async () => {
     const { id, name } = await launched('state-terminate');
-    const [instance] = await instancesById(region, [id]);
+    const instance = at(await instancesById(region, [id]), 0, `instance ${id}`);
     const volumeIds = instance.BlockDeviceMappings!.map((m) => m.Ebs!.VolumeId!);
     const volumes = (await ec2(region).send(new DescribeVolumesCommand({ VolumeIds: volumeIds }))).Volumes!;
     const deleted = instance.BlockDeviceMappings!.filter((m) => m.Ebs?.DeleteOnTermination);

@@ -6,7 +6,7 @@ import {
 import { CreateInstanceProfileCommand, IAMClient } from '@aws-sdk/client-iam';
 import { clearFaults, setFaults } from '../../sandbox/faults/client.mjs';
 import * as vscode from 'vscode';
-import { must } from '../must';
+import { at, must } from '../must';
 import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { answerSummary, noticeOf } from './prompts';
 import { wizardScripts } from './wizardScript';
@@ -115,14 +115,14 @@ describe('Launch instance', () => {
 
   it('launches with user data (encoded by the extension), an instance profile by name or ARN, and IMDSv2 as EC2 then reports them', async () => {
     const script = '#!/bin/bash\ndnf -y install nginx\nsystemctl start nginx\n';
-    const [byName] = await launch({ imageId: x86, region, instanceType: 't3.micro', userData: script, instanceProfile: profileName });
-    const [instance] = await instancesById(region, [byName]);
+    const byName = at(await launch({ imageId: x86, region, instanceType: 't3.micro', userData: script, instanceProfile: profileName }), 0, 'the instance launched with a profile by name');
+    const instance = at(await instancesById(region, [byName]), 0, `instance ${byName}`);
     assert.equal(instance.MetadataOptions?.HttpTokens, 'required');
     assert.equal(instance.MetadataOptions?.HttpEndpoint, 'enabled');
     assert.equal(instance.IamInstanceProfile?.Arn, profileArn);
     assert.equal(await userDataOf(byName), script, 'the text, byte for byte');
-    const [byArn] = await launch({ imageId: x86, region, instanceType: 't3.micro', instanceProfile: profileArn, imdsV2: false });
-    const [second] = await instancesById(region, [byArn]);
+    const byArn = at(await launch({ imageId: x86, region, instanceType: 't3.micro', instanceProfile: profileArn, imdsV2: false }), 0, 'the instance launched with a profile by ARN');
+    const second = at(await instancesById(region, [byArn]), 0, `instance ${byArn}`);
     assert.equal(second.IamInstanceProfile?.Arn, profileArn);
     assert.equal(second.MetadataOptions?.HttpTokens, 'optional', 'imdsV2: false leaves IMDSv1 on');
   });
@@ -274,8 +274,8 @@ describe('Launch instance', () => {
         }, 'accept');
         assert.match(second.summary.items.join('\n'), new RegExp(`Instance profile: ${profileName}`));
         assert.match(second.summary.items.join('\n'), new RegExp(`User data: ${Buffer.byteLength(script2)} bytes, first line "#!/bin/bash"`));
-        const [id] = second.result as string[];
-        const [instance] = await instancesById(region, [id]);
+        const id = at(second.result as string[], 0, 'the launched instance');
+        const instance = at(await instancesById(region, [id]), 0, `instance ${id}`);
         assert.equal(instance.IamInstanceProfile?.Arn, profileArn);
         assert.equal(await userDataOf(id), script2);
       } finally {

@@ -33,7 +33,7 @@ describe('image usage: batching', () => {
   it('asks DescribeImageReferences 10 images a call: 100 images, 10 calls; duplicates once', async () => {
     const aws = fakeAws();
     const ids = Array.from({ length: 100 }, (_, i) => id(i));
-    const byImage = await referencesOf(aws, 'us-east-1', [...ids, ids[0], ids[1]]);
+    const byImage = await referencesOf(aws, 'us-east-1', [...ids, ids[0]!, ids[1]!]);
     assert.equal(aws.calls.length, 10);
     assert.deepEqual(aws.calls.flat(), ids, 'each id asked once, in order');
     assert.equal(byImage.size, 100);
@@ -117,7 +117,7 @@ describe('image usage: ARNs, grouping and wording', () => {
       { accountId: '210987654321', resources: { 'ec2:Instance': 5 } },
       { accountId: '444455556666', resources: { 'ec2:LaunchTemplate': 1, 'ec2:Instance': 2 } },
     ]);
-    assert.equal(resourcesText(accounts[1].resources), '2 instances and 1 launch template');
+    assert.equal(resourcesText(accounts[1]!.resources), '2 instances and 1 launch template');
     assert.equal(accountsText(accounts, 1), '2 other accounts use it: 210987654321 (5 instances) and 1 more');
     assert.equal(accountsText([]), 'no other account uses it');
   });
