@@ -72,7 +72,7 @@ describe('the details page', () => {
       sourceImageId: 'ami-0fedcba9876543210', sourceImageRegion: 'eu-west-1',
     }));
     for (const expected of [
-      'Last launched 2026-11-20 12:00 UTC (3 days ago)', 'Deregistration protection on, with a 24-hour cooldown once turned off',
+      'Last launched 2026-11-20 12:00 UTC (3 days ago)', 'Deregistration protection on, with a 24-hour cooldown when turned off',
       'Boot mode uefi-preferred', 'IMDS IMDSv2 required (v2.0)', 'Free tier eligible', 'Copied from ami-0fedcba9876543210 (eu-west-1)',
       'ARN arn:aws:ec2:us-east-1::image/ami-0123456789abcdef0',
     ]) {

@@ -55,7 +55,7 @@ describe('image facts in words', () => {
       deregistrationProtection: 'enabled-without-cooldown', imageAllowed: false, bootMode: 'uefi', imdsSupport: 'v2.0', freeTierEligible: false,
       sourceInstanceId: 'i-0abc', lastLaunchedTime: '2026-11-22T12:00:00.000Z',
     }), now));
-    for (const row of ['| Last launched | 2026-11-22 12:00 UTC (1 day ago) |', '| Deregistration protection | on (no cooldown) |', '| Allowed AMIs | not allowed by this account\'s criteria |',
+    for (const row of ['| Last launched | 2026-11-22 12:00 UTC (1 day ago) |', '| Deregistration protection | on |', '| Allowed AMIs | not allowed by this account\'s criteria |',
       '| Boot mode | uefi |', '| IMDS | IMDSv2 required (v2.0) |', '| Free tier | not eligible |', '| Made from instance | i-0abc |']) {
       assert.ok(text.includes(row), `${row} in\n${text}`);
     }
