@@ -107,6 +107,8 @@ describe('Cleanup plan (retire images)', () => {
   it('from the palette: the steps, the plan page, the summary naming the account, then EC2 disables the images and the page shows each outcome', async () => {
     await setting('snapshotPricePerGBMonth', 0.05);
     const { prefix, images } = await family();
+    const used = byVersion(images, '1.3');
+    const instanceId = await launchFrom(used.imageId);
     const ui = script();
     const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.retireImages'));
     const name = await ui.next('Retire images: name');
@@ -123,6 +125,7 @@ describe('Cleanup plan (retire images)', () => {
     assert.match(summary.text, /Disables 3 owned images/);
     assert.match(summary.text, /Their snapshots: 48 GiB, about \$2\.40 a month at \$0\.05 per GB-month/);
     assert.match(summary.text, new RegExp(`account ${(await api.aws.accountId()) ?? '\\d{12}'}`));
+    assert.match(summary.text, new RegExp(`${used.imageId} \\(${used.name}\\) is used by 1 instance \\(${instanceId}\\): their launches fail while it is disabled`));
     const preview = planPage();
     assert.match(preview, /^Cleanup plan: Disable 3 images \(preview: nothing has changed\)/);
     assert.match(preview, new RegExp(`${byVersion(images, '1.2').imageId} +${prefix}-1\\.2 +tagged Latest=true`));

@@ -103,16 +103,21 @@ describe('disable and enable requests', () => {
   });
 
   it('the disable summary says launches fail and names who loses access', () => {
-    const summary = disableSummary(image({ public: true }), { public: true, accounts: ['111122223333', '444455556666'], organizationArns: [], organizationalUnitArns: ['arn:aws:organizations::1:ou/o-1/ou-1'] });
+    const permissions = { public: true, accounts: ['111122223333', '444455556666'], organizationArns: [], organizationalUnitArns: ['arn:aws:organizations::1:ou/o-1/ou-1'] };
+    const summary = disableSummary(image({ public: true }), { permissions, usage: 'used by 1 instance (web-1)' });
     assert.equal(summary.title, 'Disable pettracker-v1.2 (ami-0123456789abcdef0)');
     assert.equal(summary.destructive, true);
     assert.deepEqual(summary.regions, ['eu-west-1']);
     const text = summary.lines.join('\n');
     assert.match(text, /Every new launch from it fails .* until it is enabled again with "Enable Image"/);
+    assert.match(text, /In this account, as EC2 reports it: used by 1 instance \(web-1\)/);
     assert.match(text, /It leaves the public listing/);
     assert.match(text, /Its shares end: 2 accounts \(111122223333, 444455556666\) and 1 organizational unit can no longer launch it/);
-    assert.match(disableSummary(image(), { public: false, accounts: [], organizationArns: [], organizationalUnitArns: [] }).lines.join('\n'), /shared with no other account/);
-    assert.match(disableSummary(image(), undefined).lines.join('\n'), /every share and its public listing, if any, end/);
+    const usage = 'could not check usage: AccessDenied';
+    assert.match(disableSummary(image(), { permissions: { public: false, accounts: [], organizationArns: [], organizationalUnitArns: [] }, usage }).lines.join('\n'), /shared with no other account/);
+    const unknown = disableSummary(image(), { usage }).lines.join('\n');
+    assert.match(unknown, /every share and its public listing, if any, end/);
+    assert.match(unknown, /In this account, as EC2 reports it: could not check usage: AccessDenied/);
     assert.match(enableSummary(image()).lines.join('\n'), /stay ended: share it again with "Share Image"/);
   });
 });

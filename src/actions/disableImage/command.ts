@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { ImageInfo, ImageTarget, LaunchPermissions } from '../../aws/model';
+import type { ImageInfo, ImageTarget } from '../../aws/model';
+import { inAccountUsage } from '../../shared/imageUsage';
+import { inAccountText } from '../../shared/usageText';
 import { withProgress } from '../../shared/progress';
 import type { CommandHandler } from '../../shared/registerCommand';
 import type { ActionDeps } from '../common/actionDeps';
 import { reviewAnswers } from '../common/confirmChange';
 import { ensureConfirmed, invocationOf, withoutConfirmed, type Invocation } from '../common/invocation';
 import { ownedImageTarget } from '../common/ownedImageTarget';
-import { disableProblem, disableSummary, enableProblem, enableSummary, parseDisableRequest, parseEnableRequest } from './request';
+import { disableProblem, disableSummary, enableProblem, type DisableFacts, enableSummary, parseDisableRequest, parseEnableRequest } from './request';
 
 /** The owned image a command works on: the tree item, a link's `{ imageId, region }` or, from the palette, asked for. */
 function imageOf(deps: ActionDeps, call: Invocation, parse: (input: unknown) => ImageTarget): Promise<ImageInfo | undefined> {
@@ -34,10 +36,20 @@ const disable = (deps: ActionDeps, image: ImageInfo) =>
 const enable = (deps: ActionDeps, image: ImageInfo) =>
   changeState(deps, image, `Enabling ${image.name}`, (signal) => deps.aws.enableImage(image.region, image.id, signal));
 
-/** Who may launch it now, for the summary; undefined when EC2 will not say (the summary then says so). */
-async function launchPermissions(deps: ActionDeps, image: ImageInfo): Promise<LaunchPermissions | undefined> {
+/**
+ * Who may launch it now (undefined when EC2 will not say) and what of the account uses it, for the summary; a
+ * failed usage check is said, never read as "unused".
+ */
+async function beforeDisabling(deps: ActionDeps, image: ImageInfo): Promise<DisableFacts> {
   await reject(disableProblem(image));
-  return (await deps.aws.describeImage(image.region, image.id).catch(() => undefined))?.launchPermissions;
+  const [details, usage] = await Promise.all([
+    deps.aws.describeImage(image.region, image.id).catch(() => undefined),
+    inAccountUsage(deps.aws, image.region, [image.id]).then(
+      (found) => ({ groups: found.get(image.id)?.groups ?? [] }),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    ),
+  ]);
+  return { permissions: details?.launchPermissions, usage: inAccountText(usage) };
 }
 
 /**
@@ -47,7 +59,7 @@ async function launchPermissions(deps: ActionDeps, image: ImageInfo): Promise<La
 export function disableImage(deps: ActionDeps): CommandHandler {
   return async (...args) => {
     const image = await imageOf(deps, invocationOf(args), parseDisableRequest);
-    const reviewed = image && await reviewAnswers(deps.aws, { value: image }, (i) => launchPermissions(deps, i), disableSummary);
+    const reviewed = image && await reviewAnswers(deps.aws, { value: image }, (i) => beforeDisabling(deps, i), disableSummary);
     if (!reviewed) {
       return undefined;
     }

@@ -46,10 +46,19 @@ function sharedWith(permissions: LaunchPermissions): string | undefined {
   return parts.length ? joinAnd(parts) : undefined;
 }
 
+/** What the summary of a disable says beyond the image: who may launch it, and what uses it in words. */
+export interface DisableFacts {
+  /** Undefined when EC2 will not say. */
+  readonly permissions?: LaunchPermissions;
+  /** "used by 1 instance (web-1) and 1 launch template (web)", "no … uses it", or "could not check usage: …". */
+  readonly usage: string;
+}
+
 /** What disabling does to this image: launches fail, shares and the public listing end (for good), who is affected. */
-export function disableSummary(image: ImageInfo, permissions: LaunchPermissions | undefined): ActionSummary {
+export function disableSummary(image: ImageInfo, { permissions, usage }: DisableFacts): ActionSummary {
   const lines = [
     'Every new launch from it fails (RunInstances, launch templates, Auto Scaling) until it is enabled again with "Enable Image"; running instances go on',
+    `In this account, as EC2 reports it: ${usage}`,
   ];
   if (!permissions) {
     lines.push('It becomes private: every share and its public listing, if any, end, and enabling it again does not restore them');

@@ -10,6 +10,8 @@ export interface ImageFacts {
   readonly lastLaunched: string | null | undefined;
   /** How many resources of the account refer to it. */
   readonly references: number | undefined;
+  /** Who uses it, named: "1 instance (web-1) and 1 launch template (web)". */
+  readonly usedBy?: string;
   /** Why the facts are incomplete, e.g. "could not read the last launch: AccessDenied". */
   readonly unknownBecause?: string;
 }
@@ -25,6 +27,7 @@ export interface PlannedImage {
   readonly ageDays: number;
   readonly lastLaunched: string | null | undefined;
   readonly references: number | undefined;
+  readonly usedBy?: string;
   readonly snapshotGiB: number;
   readonly monthlyCost: number;
 }
@@ -155,7 +158,7 @@ export function planCleanup(candidates: readonly Candidate[], criteria: RetireCr
       const snapshotGiB = snapshotGiBOf(c.image);
       retire.push({
         image: c.image, group, ageDays: daysSince(created(c.image), ctx.now), lastLaunched: c.facts.lastLaunched,
-        references: c.facts.references, snapshotGiB, monthlyCost: snapshotGiB * ctx.pricePerGBMonth,
+        references: c.facts.references, usedBy: c.facts.usedBy, snapshotGiB, monthlyCost: snapshotGiB * ctx.pricePerGBMonth,
       });
     });
   }

@@ -78,6 +78,14 @@ function retentionLines(planned: Planned, deleteSnapshots: boolean): string[] {
   return [...fates].map(([fate, ids]) => `${listed(ids, 5)}: ${fate}`);
 }
 
+/** What EC2 reports using the images the plan retires, named, and what the action means for them. */
+function usedLines(plan: CleanupPlan, max = 10): string[] {
+  const used = plan.retire.filter((p) => p.usedBy);
+  const consequence = { deprecate: 'they still launch it; deprecation only hides it from searches', disable: 'their launches fail while it is disabled', deregister: 'their launches fail once it is gone' }[plan.action];
+  const lines = used.slice(0, max).map((p) => `${p.image.id} (${p.image.name}) is used by ${p.usedBy ?? ''}: ${consequence}`);
+  return used.length > max ? [...lines, `${used.length - max} more images in use (the plan's References column)`] : lines;
+}
+
 function summaryOf(request: RetireRequest, planned: Planned): ActionSummary {
   const { plan } = planned;
   const ids = plan.retire.map((p) => p.image.id);
@@ -89,6 +97,7 @@ function summaryOf(request: RetireRequest, planned: Planned): ActionSummary {
     ...(plan.action === 'deregister'
       ? [request.deleteSnapshots && deletable.length ? `Deletes for good the snapshots no other image uses: ${listed(deletable)}` : 'Keeps their snapshots (they still cost storage)', ...retentionLines(planned, request.deleteSnapshots)]
       : []),
+    ...usedLines(plan),
     ...(plan.kept.length ? [`Keeps ${plural(plan.kept.length, 'image')} the rules spare (see the plan)`] : []),
     ...planned.notSearched.map((n) => `Not searched: ${n}`),
   ];

@@ -2,8 +2,9 @@
 // already keep, their last launch and references. A region that fails is named; the others still plan.
 import type { AwsService } from '../../aws/awsService';
 import type { ImageInfo, ImageQuery } from '../../aws/model';
-import { referencesOf } from '../../aws/imageUsage';
 import { isCancellation } from '../../shared/cancellation';
+import { inAccountUsage, type InAccountUsage } from '../../shared/imageUsage';
+import { usedByText } from '../../shared/usageText';
 import { planCleanup, type Candidate, type ImageFacts, type PlanContext } from './cleanupPlan';
 import type { RetireRequest } from './request';
 
@@ -56,14 +57,16 @@ async function lastLaunches(aws: AwsService, images: readonly ImageInfo[], signa
   return new Map(answers);
 }
 
-/** References per image in one region, ten images a call; undefined for all of them when EC2 would not say. */
-async function references(aws: AwsService, region: string, ids: readonly string[], signal: AbortSignal): Promise<{ counts?: Map<string, number>; problem?: string }> {
+/**
+ * What of the account uses each image in one region (ten images a call, then the names); undefined for all of
+ * them when EC2 would not say.
+ */
+async function references(aws: AwsService, region: string, ids: readonly string[], signal: AbortSignal): Promise<{ found?: Map<string, InAccountUsage>; problem?: string }> {
   if (!ids.length) {
-    return { counts: new Map() };
+    return { found: new Map() };
   }
   try {
-    const found = await referencesOf(aws, region, ids, signal);
-    return { counts: new Map([...found].map(([id, refs]) => [id, refs.length])) };
+    return { found: await inAccountUsage(aws, region, ids, signal) };
   } catch (error) {
     rethrowCancel(error);
     return { problem: `could not read what uses it: ${message(error)}` };
@@ -91,7 +94,14 @@ export async function gather(aws: AwsService, request: RetireRequest, regions: r
           return { image, facts: unread };
         }
         const problems = [launch.problem, refs.problem].filter(Boolean).join('; ');
-        return { image, facts: { lastLaunched: launch.at, references: refs.counts?.get(image.id), ...(problems ? { unknownBecause: problems } : {}) } };
+        const usage = refs.found?.get(image.id);
+        return {
+          image,
+          facts: {
+            lastLaunched: launch.at, references: usage?.references.length,
+            ...(usage?.groups.length ? { usedBy: usedByText(usage.groups) } : {}), ...(problems ? { unknownBecause: problems } : {}),
+          },
+        };
       });
     } catch (error) {
       rethrowCancel(error);
