@@ -103,7 +103,8 @@ describe('cleanup plan: the page', () => {
     const page = planDocument(plan, r.criteria, ['us-east-1'], true);
     assert.match(page, /^Cleanup plan: Deregister and delete unshared snapshots 1 image \(preview: nothing has changed\)/);
     assert.match(page, /name matches web-\*; older than 30 days; not tagged Latest=true; keeping the newest 1 of each group/);
-    assert.match(page, /us-east-1 +ami-00000001 +web-1\.0 # injected +90 d +2026-10-17 +0 +8 GiB +\$0\.40\n/);
+    assert.match(page, /Region +Image +Name +Age +Last launched +References +Protection +Snapshots +Per month\n/);
+    assert.match(page, /us-east-1 +ami-00000001 +web-1\.0 # injected +90 d +2026-10-17 +0 +unknown +8 GiB +\$0\.40\n/);
     assert.match(page, /Snapshot storage: 8 GiB, about \$0\.40 a month\./);
     assert.match(page, /Assumption: full snapshot size × \$0\.05 per GB-month \(setting amiExplorer\.snapshotPricePerGBMonth\)/);
     assert.match(page, /Kept \(1\):[\s\S]*ami-00000009 {2}web-2\.0 # injected {2}one of the newest 1/);

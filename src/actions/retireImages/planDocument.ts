@@ -2,6 +2,7 @@
 import type { RetireAction, RetireCriteria } from './request';
 import type { CleanupPlan, PlannedImage } from './cleanupPlan';
 import { dollars, unitPrice } from '../../shared/snapshotCost';
+import { protectionLabel } from '../../shared/retirementText';
 
 /** What happened to one image when the plan ran. */
 export type Outcomes = Readonly<Record<string, string>>;
@@ -52,10 +53,11 @@ export function planDocument(
   const what = plan.action === 'deregister' && deleteSnapshots ? `${verb} and delete unshared snapshots` : verb;
   const rows = plan.retire.map((p: PlannedImage) => [
     p.image.region, p.image.id, cell(p.image.name || '(no name)'), `${p.ageDays} d`, lastLaunchText(p.lastLaunched),
-    p.references === undefined ? 'unknown' : String(p.references), gib(p.snapshotGiB), dollars(p.monthlyCost),
+    p.references === undefined ? 'unknown' : String(p.references), protectionLabel(p.image.deregistrationProtection) ?? 'unknown',
+    gib(p.snapshotGiB), dollars(p.monthlyCost),
     ...(outcomes ? [cell(outcomes[p.image.id] ?? 'not done', 60)] : []),
   ]);
-  const header = ['Region', 'Image', 'Name', 'Age', 'Last launched', 'References', 'Snapshots', 'Per month', ...(outcomes ? ['Outcome'] : [])];
+  const header = ['Region', 'Image', 'Name', 'Age', 'Last launched', 'References', 'Protection', 'Snapshots', 'Per month', ...(outcomes ? ['Outcome'] : [])];
   const lines = [
     `Cleanup plan: ${what} ${plan.retire.length} image${plan.retire.length === 1 ? '' : 's'}${outcomes ? ' (run)' : ' (preview: nothing has changed)'}`,
     '',
