@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { RetireImagesResult } from '../../src/api/amiExplorerApi';
 import { must } from '../must';
 import { existingSnapshots, imagesNow, launchFrom, protect, registerDated, retireRegion as region, type FamilyImage } from './ec2Retire';
-import { extensionApi, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
+import { extensionApi, ownedScope, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { wizardScripts } from './wizardScript';
 
 const retire = (input: Record<string, unknown>) => publicApi().then((a) => a.retireImages(input as never));
@@ -137,6 +137,17 @@ describe('Cleanup plan (retire images)', () => {
     const after = await planPageMatching(/\(run\)/);
     assert.match(after, /\(run\)/);
     assert.match(after, new RegExp(`${byVersion(images, '1.0').imageId} .* disabled`));
+  });
+
+  it('from the tree ("Owned by me"): the same steps; backing out at the first changes nothing', async () => {
+    const owned = await ownedScope(api, region);
+    assert.equal(owned.getTreeItem().contextValue, 'imageScope owned', 'the menu item shows on this node');
+    const ui = script();
+    const running = ui.run(() => vscode.commands.executeCommand('amiExplorer.retireImages', owned));
+    const first = await ui.next('Retire images: name');
+    assert.equal(first.numbers, '1/7');
+    await first.cancel();
+    assert.equal(await running, undefined);
   });
 
   it('a link\'s object with dryRun: true shows the plan page and asks nothing', async () => {
