@@ -94,9 +94,9 @@ await runScenario({
       assert.ok(text.includes(literal), `the hover shows ${literal} as text:\n${text}`);
     }
     const links = await rendered.locator('a').evaluateAll((as) => as.map((a) => a.dataset.href ?? a.getAttribute('href') ?? ''));
-    const allowed = /^(command:amiExplorer\.(revealImage|showDetails|copyImageId|copyImage|launchInstance)\?|https:\/\/us-east-1\.console\.aws\.amazon\.com\/)/;
+    const allowed = /^(command:amiExplorer\.(revealImage|showDetails|showImageUsage|copyImageId|copyImage|launchInstance)\?|https:\/\/us-east-1\.console\.aws\.amazon\.com\/)/;
     assert.deepEqual(links.filter((href) => !allowed.test(href)), [], `links: ${links.join(' ')}`);
-    assert.equal(links.length, 6, 'the hover\'s own five commands and the console');
+    assert.equal(links.length, 7, 'the hover\'s own six commands and the console');
     assert.equal(await rendered.locator('.codicon-server').count(), 1, 'the hover renders its own icon');
     assert.equal(await rendered.locator('.codicon-verified-filled, .codicon-pass-filled, img, h1, h2').count(), 0, 'and no icon, image or heading from the text');
     log('a hostile description and tags render as text, with only the hover\'s own links');
