@@ -38,7 +38,7 @@ const imageParameterType = /AWS::SSM::Parameter::Value<\s*AWS::EC2::Image::Id\s*
 function lineAround(text: string, offset: number): { start: number; end: number; line: string } {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
+  if (end < 0) {end = text.length;}
   return { start, end, line: text.slice(start, end) };
 }
 
@@ -46,16 +46,16 @@ function lineAround(text: string, offset: number): { start: number; end: number;
 function nearby(text: string, offset: number, lines: number): string {
   let start = offset;
   let end = offset;
-  for (let i = 0; i < lines && start > 0; i++) start = text.lastIndexOf('\n', start - 2) + 1;
-  for (let i = 0; i < lines && end >= 0 && end < text.length; i++) end = text.indexOf('\n', end + 1);
+  for (let i = 0; i < lines && start > 0; i++) {start = text.lastIndexOf('\n', start - 2) + 1;}
+  for (let i = 0; i < lines && end >= 0 && end < text.length; i++) {end = text.indexOf('\n', end + 1);}
   return text.slice(start, end < 0 ? text.length : end);
 }
 
 function shapeOf(line: string, around: string): { shape: SsmShape; expectsImage: boolean } {
-  if (/fromSsmParameter\s*\(/.test(line)) return { shape: 'cdk', expectsImage: true };
-  if (/\bDefault["']?\s*[:=]/.test(line) && imageParameterType.test(around)) return { shape: 'imageParameter', expectsImage: true };
-  if (/get_parameters?\s*\(|\bName\s*=/.test(line)) return { shape: 'boto3', expectsImage: false };
-  if (/^\s*name\s*=/.test(line)) return { shape: 'terraform', expectsImage: false };
+  if (/fromSsmParameter\s*\(/.test(line)) {return { shape: 'cdk', expectsImage: true };}
+  if (/\bDefault["']?\s*[:=]/.test(line) && imageParameterType.test(around)) {return { shape: 'imageParameter', expectsImage: true };}
+  if (/get_parameters?\s*\(|\bName\s*=/.test(line)) {return { shape: 'boto3', expectsImage: false };}
+  if (/^\s*name\s*=/.test(line)) {return { shape: 'terraform', expectsImage: false };}
   return { shape: 'path', expectsImage: imageIdKey.test(line.split(/[:=]/)[0] ?? '') };
 }
 
@@ -89,7 +89,7 @@ export function findSsmReferences(text: string): SsmReference[] {
   }
   for (const m of text.matchAll(quotedPath)) {
     const offset = m.index + 1;
-    if (taken.has(offset) || m[2]!.startsWith(publicPrefix)) continue;
+    if (taken.has(offset) || m[2]!.startsWith(publicPrefix)) {continue;}
     const { line } = lineAround(text, m.index);
     const shape = shapeOf(line, nearby(text, m.index, 4));
     if (shape.shape === 'cdk' || shape.shape === 'imageParameter') {
