@@ -69,7 +69,7 @@ describe('SSM parameters in code', () => {
   it('CloudFormation: a resolve:ssm image id shows the image it names today in each region', async () => {
     const doc = await open('stack.yaml');
     const text = await hoverText(doc, positionOf(doc, al2023));
-    assert.match(text, new RegExp(`SSM parameter ${escape(al2023)}`));
+    assert.match(text, new RegExp(`\\*\\*SSM parameter\\*\\* \`${escape(al2023)}\``));
     for (const region of regions) {
       assert.ok(text.split('\n').some((line) => todayLine(al2023, region).test(line.replace(/^- /, ''))), `${region} in\n${text}`);
     }
@@ -114,7 +114,7 @@ describe('SSM parameters in code', () => {
   it('Karpenter al2023@latest and eksctl auto-ssm resolve through their EKS paths, saying what they assume', async () => {
     const nodeClass = await open('nodeclass.yaml');
     const text = await hoverText(nodeClass, positionOf(nodeClass, 'al2023@latest'));
-    assert.match(text, new RegExp(`SSM parameter ${escape(eksAl2023)}`));
+    assert.match(text, new RegExp(`\\*\\*SSM parameter\\*\\* \`${escape(eksAl2023)}\``));
     assert.match(text, /The path assumes Kubernetes 1\.31, x86_64: the file does not say\./);
     assert.ok((await lensTitles(nodeClass, 'al2023@latest')).some((t) => todayLine(eksAl2023, 'us-east-1').test(t)));
     const eksctl = await open('eksctl.yaml');
