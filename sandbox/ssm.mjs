@@ -1,7 +1,7 @@
 // SSM Parameter Store in the sandbox, for the parameters that name an image (data type aws:ec2:image), which
 // DescribeImageReferences reports, and AWS's public `/aws/service/...` parameters code refers to. Seeding needs no
-// SSM client: PutParameter is sent as the SDK sends it (the JSON protocol, its credential scope naming the region and service). moto does not check
-// signatures, so the Authorization header carries the scope only.
+// SSM client: PutParameter is sent as the SDK sends it (the JSON protocol, its credential scope naming the region
+// and service). moto does not check signatures, so the Authorization header carries the scope only.
 //
 //   import { putImageParameter } from './sandbox/ssm.mjs';
 //   await putImageParameter(endpoint, { region: 'us-east-1', name: '/golden/pettracker', imageId });
