@@ -14,6 +14,7 @@ describe('ParameterResolver', () => {
       ttlMs: () => 60_000,
       lookup: async (region, names): Promise<ParameterAnswer> => {
         calls.push([region, [...names]]);
+        await Promise.resolve();
         if (region === 'eu-west-1') {
           throw new Error('Rate exceeded');
         }
