@@ -1,6 +1,7 @@
 // Resolves SSM parameter names to their values, per region: gathered into GetParameters calls of ten names,
 // every region in parallel, shared while in flight, cached for the id cache's lifetime. A failed call is "lookup
-// incomplete" for its names, never "does not exist", and is asked again on the next request after a short pause.
+// incomplete" for its names, never "does not exist", and is asked again on a later request, after a pause that
+// doubles with each failure in a row.
 // Pure: the SSM call is passed in.
 import type { ParameterAnswer } from '../aws/parameterModel';
 
@@ -14,8 +15,9 @@ export interface ParameterResolverOptions {
   readonly lookup: (region: string, names: readonly string[], signal: AbortSignal) => Promise<ParameterAnswer>;
   readonly ttlMs: () => number;
   readonly onResolved?: (results: readonly ParameterResolution[]) => void;
-  /** A failure stands this long before the name is asked again. */
+  /** A failure stands this long before the name is asked again, twice as long after each further failure, up to maxRetryMs. */
   readonly retryFailedAfterMs?: number;
+  readonly maxRetryMs?: number;
   readonly gatherMs?: number;
   readonly now?: () => number;
 }
@@ -43,6 +45,8 @@ export class ParameterResolver {
   private readonly controller = new AbortController();
   private generation = 0;
   private readonly now: () => number;
+  /** Failures in a row per name and region: a region that keeps failing is asked less and less often. */
+  private readonly failures = new Map<string, number>();
 
   constructor(private readonly options: ParameterResolverOptions) {
     this.now = options.now ?? Date.now;
@@ -53,7 +57,7 @@ export class ParameterResolver {
     if (!hit) {
       return undefined;
     }
-    const ttl = hit.kind === 'failed' ? this.options.retryFailedAfterMs ?? 5_000 : this.options.ttlMs();
+    const ttl = hit.kind === 'failed' ? this.retryDelay(key(region, name)) : this.options.ttlMs();
     return this.now() - hit.at < ttl ? hit : undefined;
   }
 
@@ -72,9 +76,15 @@ export class ParameterResolver {
     return shared;
   }
 
+  private retryDelay(k: string): number {
+    const failures = this.failures.get(k) ?? 1;
+    return Math.min(this.options.maxRetryMs ?? 120_000, (this.options.retryFailedAfterMs ?? 2_000) * 2 ** (failures - 1));
+  }
+
   clear(): void {
     this.generation++;
     this.cache.clear();
+    this.failures.clear();
   }
 
   dispose(): void {
@@ -125,6 +135,11 @@ export class ParameterResolver {
       const k = key(region, result.name);
       if (generation === this.generation) {
         this.cache.set(k, result);
+        if (result.kind === 'failed') {
+          this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
+        } else {
+          this.failures.delete(k);
+        }
       }
       this.inFlight.delete(k);
       items[i]!.resolve(result);

@@ -65,3 +65,41 @@ describe('parameter wording', () => {
     assert.match(parameterLensTitle(deprecated, now), / · deprecated$/);
   });
 });
+
+describe('ParameterResolver failures', () => {
+  it('asks a failing region again after a pause that doubles with each failure', async () => {
+    let now = 0;
+    let calls = 0;
+    const resolver = new ParameterResolver({
+      ttlMs: () => 60_000,
+      now: () => now,
+      retryFailedAfterMs: 1_000,
+      lookup: async () => {
+        calls++;
+        await Promise.resolve();
+        throw new Error('Rate exceeded');
+      },
+    });
+    assert.equal((await resolver.resolve('us-east-1', '/p')).kind, 'failed');
+    now = 999;
+    assert.equal(resolver.peek('us-east-1', '/p')?.kind, 'failed', 'the failure stands for a while');
+    now = 1_000;
+    assert.equal(resolver.peek('us-east-1', '/p'), undefined);
+    await resolver.resolve('us-east-1', '/p');
+    now = 1_000 + 1_999;
+    assert.equal(resolver.peek('us-east-1', '/p')?.kind, 'failed', 'twice as long after the second failure');
+    assert.equal(calls, 2);
+    resolver.dispose();
+  });
+});
+
+describe('isImageReference', () => {
+  it('keeps a public path read into a variable quiet when its parameter names no image', async () => {
+    const { isImageReference } = await import('../../src/code/parameterText');
+    const ref: SsmReference = { path: '/aws/service/global-infrastructure/regions', offset: 0, length: 1, shape: 'boto3', expectsImage: false };
+    const text: RegionAnswer = { region: 'us-east-1', parameter: { kind: 'found', region: 'us-east-1', name: ref.path, value: 'x', dataType: 'text', at: 0 } };
+    assert.equal(isImageReference(ref, [text]), false);
+    assert.equal(isImageReference({ ...ref, expectsImage: true }, [text]), true);
+    assert.equal(isImageReference(ref, [{ region: 'us-east-1' }]), true, 'not known yet');
+  });
+});
