@@ -25,6 +25,7 @@ import {
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { fileURLToPath } from 'node:url';
+import { publishPublicParameter } from './ssm.mjs';
 
 export const OUR_ACCOUNT = '123456789012';
 export const ACCOUNTS = Object.freeze({
@@ -52,6 +53,7 @@ const CONCURRENCY = 8;
  *   images: Record<string, string>, instances: Record<string, string>,
  *   counts: Record<string, Record<string, number>>,
  *   usedByOtherAccounts: Record<string, Record<string, Record<string, number>>>,
+ *   publicParameters: Record<string, Record<string, string>>,
  * }} Manifest
  */
 
@@ -527,6 +529,7 @@ export async function seed(endpoint, { batchCount = 130 } = {}) {
     const elsewhere = (async () => usedElsewhere(seeders['us-east-1'], (await east).images.petTrackerLatest))();
     const [catalogEast, eastResult, euResult, apResult, usedByOtherAccounts] = await Promise.all([catalogs['us-east-1'], east, eu, ap, elsewhere]);
     const catalogEu = await catalogs['eu-west-1'];
+    const publicParameters = await seedPublicParameters(endpoint, Object.fromEntries(await Promise.all(REGIONS.map(async (r) => [r, await catalogs[r]]))), regions);
     const al2023Deprecated = /** @type {SeededImage} */ (regions['us-east-1'].images.find((i) => i.deprecated && i.owner === ACCOUNTS.amazonLinux));
 
     /** @type {Record<string, SeededImage>} */
@@ -552,10 +555,45 @@ export async function seed(endpoint, { batchCount = 130 } = {}) {
       instances: Object.fromEntries(Object.entries(instances).map(([k, v]) => [k, v.id])),
       counts: Object.fromEntries(REGIONS.map((region) => [region, countRegion(regions[region])])),
       usedByOtherAccounts,
+      publicParameters,
     };
   } finally {
     for (const client of clients.values()) client.destroy();
   }
+}
+
+/**
+ * AWS's public SSM parameters naming each region's Amazon Linux 2023 images, as code refers to them: the Amazon
+ * Linux paths, and the EKS paths Karpenter's `al2023@latest` and eksctl's `auto-ssm` stand for (Kubernetes 1.31,
+ * x86_64; the sandbox has no EKS images, so they name Amazon Linux 2023). The minimal-kernel path names the
+ * deprecated release, where a region has one.
+ * @param {string} endpoint
+ * @param {Record<string, { al2023: SeededImage, al2023Arm: SeededImage }>} catalogs per region
+ * @param {Record<string, SeededRegion>} regions
+ * @returns {Promise<Record<string, Record<string, string>>>} per region, path → image id
+ */
+export async function seedPublicParameters(endpoint, catalogs, regions) {
+  /** @type {Record<string, Record<string, string>>} */
+  const published = {};
+  await Promise.all(Object.entries(catalogs).map(async ([region, catalog]) => {
+    const deprecated = regions[region]?.images.find((i) => i.deprecated && i.owner === ACCOUNTS.amazonLinux && i.architecture === 'x86_64');
+    /** @type {Record<string, string>} */
+    const paths = {
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64': catalog.al2023.id,
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64': catalog.al2023.id,
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64': catalog.al2023Arm.id,
+      '/aws/service/eks/optimized-ami/1.31/amazon-linux-2023/x86_64/standard/recommended/image_id': catalog.al2023.id,
+      '/aws/service/eks/optimized-ami/1.31/amazon-linux-2023/arm64/standard/recommended/image_id': catalog.al2023Arm.id,
+      ...(deprecated ? { '/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-x86_64': deprecated.id } : {}),
+    };
+    for (const [name, value] of Object.entries(paths)) {
+      await publishPublicParameter(endpoint, { region, name, value });
+    }
+    // A public parameter that names no image, for code that uses one as an image id by mistake.
+    await publishPublicParameter(endpoint, { region, name: '/aws/service/global-infrastructure/current-region/longName', value: region, dataType: 'text' });
+    published[region] = paths;
+  }));
+  return published;
 }
 
 /**

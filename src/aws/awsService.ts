@@ -4,13 +4,14 @@ import type { LaunchPermissionChange } from './imageSharingModel';
 import type { InstanceProfileInfo, InstanceStateChange, SettledState, VolumeInfo } from './instanceModel';
 import type { ImageCreationRequest, InstanceTypeInfo, LaunchRequest, SecurityGroupInfo, SubnetInfo } from './launchModel';
 import type { AllowedImagesSettings, ImageDetails, ImageInfo, ImageQuery, InstanceInfo, Page, RecycleBinImage, RetentionRule } from './model';
+import type { ParameterAnswer } from './parameterModel';
 import type { ProfileInfo } from './sdk/profiles';
 import type { ImageReference, UsageReport, UsageReportEntry } from './usageModel';
 
 export type { CallOptions, ConnectionSource } from './awsCore';
 
 /**
- * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS, IAM or rbin action once (for
+ * The extension's one door to AWS: one method per operation, each naming its EC2, KMS, STS, IAM, SSM or rbin action once (for
  * budgets, deadlines and error messages) and taking an optional AbortSignal last.
  */
 export class AwsService extends AwsCore {
@@ -27,6 +28,11 @@ export class AwsService extends AwsCore {
   /** The images among `ids` that exist in the region; unknown ids are simply absent. */
   findImagesById(region: string, ids: readonly string[], signal?: AbortSignal): Promise<ImageInfo[]> {
     return this.call('DescribeImages', region, (sdk, c, s) => sdk.findImagesById(c, region, ids, s), { signal });
+  }
+
+  /** Up to ten SSM parameters of one region (GetParameters' limit); unknown names come back as invalid. */
+  getParameters(region: string, names: readonly string[], signal?: AbortSignal): Promise<ParameterAnswer> {
+    return this.call('ssm:GetParameters', region, (sdk, c, s) => sdk.getParameters(c, region, names, s), { signal });
   }
 
   /** One image with its launch permissions (when the caller owns it). */

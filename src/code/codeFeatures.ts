@@ -8,6 +8,9 @@ import { AmiLookup } from './amiLookup';
 import { AmiQuickFixes } from './amiQuickFixes';
 import { codeSettings } from '../settings/code';
 import { DocumentIds } from './documentIds';
+import { DocumentParameters } from './documentParameters';
+import { ParameterLookup } from './parameterLookup';
+import { ParameterCodeLensProvider, ParameterDiagnostics, ParameterHoverProvider } from './parameterProviders';
 import { scannedSchemes } from './schemes';
 import type { LastLaunchedReader } from '../shared/lastLaunched';
 
@@ -23,14 +26,19 @@ type Feature = 'hover' | 'codeLens' | 'problems';
 export class CodeFeatures implements vscode.Disposable {
   readonly ids = new DocumentIds();
   readonly lookup: AmiLookup;
+  readonly parameters = new DocumentParameters();
+  readonly parameterLookup: ParameterLookup;
   private readonly active = new Map<Feature, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento, private readonly lastLaunched?: LastLaunchedReader) {
     this.lookup = new AmiLookup(aws, settings, globalState);
+    this.parameterLookup = new ParameterLookup(aws, this.lookup);
     this.disposables = [
       this.ids,
       this.lookup,
+      this.parameters,
+      this.parameterLookup,
       settings.on(['codeScope'], () => this.lookup.clear()),
       settings.on(['codeFeatures'], () => this.apply()),
     ];
@@ -39,13 +47,19 @@ export class CodeFeatures implements vscode.Disposable {
 
   private apply(): void {
     const settings = codeSettings();
-    this.toggle('hover', settings.hover, () => vscode.languages.registerHoverProvider(allDocuments, new AmiHoverProvider(this.ids, this.lookup, this.lastLaunched)));
+    this.toggle('hover', settings.hover, () => vscode.Disposable.from(
+      vscode.languages.registerHoverProvider(allDocuments, new AmiHoverProvider(this.ids, this.lookup, this.lastLaunched)),
+      vscode.languages.registerHoverProvider(allDocuments, new ParameterHoverProvider(this.parameters, this.parameterLookup)),
+    ));
     this.toggle('codeLens', settings.codeLens, () => {
       const provider = new AmiCodeLensProvider(this.ids, this.lookup);
-      return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allDocuments, provider));
+      const parameters = new ParameterCodeLensProvider(this.parameters, this.parameterLookup);
+      return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allDocuments, provider),
+        parameters, vscode.languages.registerCodeLensProvider(allDocuments, parameters));
     });
     this.toggle('problems', settings.problems, () => vscode.Disposable.from(
       new AmiDiagnostics(this.ids, this.lookup),
+      new ParameterDiagnostics(this.parameters, this.parameterLookup),
       vscode.languages.registerCodeActionsProvider(allDocuments, new AmiQuickFixes(), { providedCodeActionKinds: AmiQuickFixes.kinds }),
     ));
   }

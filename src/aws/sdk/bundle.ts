@@ -19,3 +19,4 @@ export * from './imageUsage';
 export * from './instanceState';
 export * from './instanceProfiles';
 export * from './imageFacts';
+export { getParameters } from './parameters';

@@ -1,5 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -36,7 +37,7 @@ function cached<C extends { destroy(): void }>(service: string, connection: Conn
   return client;
 }
 
-/** What every client shares. The endpoint override serves KMS, STS and IAM too (LocalStack and moto answer every service on one port). */
+/** What every client shares. The endpoint override serves KMS, STS, IAM and SSM too (LocalStack and moto answer every service on one port). */
 function common(connection: Connection, region: string) {
   return {
     region,
@@ -66,6 +67,16 @@ export function stsClient(connection: Connection, region: string): STSClient {
 export async function iamClient(connection: Connection, region: string): Promise<IAMClient> {
   const { IAMClient: Client } = await import('@aws-sdk/client-iam');
   return cached('iam', connection, region, () => new Client({ ...common(connection, region), maxAttempts: 3 }));
+}
+
+/**
+ * SSM's client, from a module loaded on its first use only: only SSM parameters in code need it. Returned with its
+ * command so that nothing else imports the module eagerly.
+ */
+export async function ssmClient(connection: Connection, region: string): Promise<{ client: SSMClient; GetParametersCommand: typeof GetParametersCommand }> {
+  const sdk = await import('@aws-sdk/client-ssm');
+  const client = cached('ssm', connection, region, () => new sdk.SSMClient({ ...common(connection, region), maxAttempts: 3 }));
+  return { client, GetParametersCommand: sdk.GetParametersCommand };
 }
 
 /** The region the profile (or AWS_REGION) names, as the SDK resolves it; undefined when none is configured. */
