@@ -33,6 +33,11 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
     });
   }
 
+  /** Draws every lens again: which files are excluded changed. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
   provideCodeLenses(doc: vscode.TextDocument): AmiCodeLens[] {
     const seen = new Set<string>();
     const lenses: AmiCodeLens[] = [];

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { log } from '../shared/log';
 import { findAmiIds, looksBinary, matchAt, type AmiIdMatch } from './amiIdScanner';
-import { codeSettings } from '../settings/code';
+import { codeSettings, noiseSettings } from '../settings/code';
+import { matchPath } from '../shared/noiseRules';
 import type { IdContext } from './amiIdText';
 import { regionContextAt } from './regionContext';
 import { isScannedScheme } from './schemes';
@@ -15,6 +16,12 @@ interface Scan {
   readonly version: number;
   readonly matches: readonly AmiIdMatch[];
   occurrences?: readonly IdOccurrence[];
+}
+
+/** Whether `amiExplorer.code.exclude` matches a document's path (relative to its workspace folder). */
+export function isExcluded(doc: vscode.TextDocument): boolean {
+  const path = matchPath(doc.uri.path, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path);
+  return noiseSettings(doc).exclude.some((pattern) => pattern.test(path));
 }
 
 /**
@@ -45,7 +52,7 @@ export class DocumentIds implements vscode.Disposable {
   }
 
   private matchesOf(doc: vscode.TextDocument): AmiIdMatch[] {
-    if (!isScannedScheme(doc.uri.scheme)) {
+    if (!isScannedScheme(doc.uri.scheme) || isExcluded(doc)) {
       return [];
     }
     // The offset of the end is the length, without copying the text.
@@ -69,6 +76,11 @@ export class DocumentIds implements vscode.Disposable {
     const region = regionContextAt({ lineCount: doc.lineCount, lineAt: (i) => doc.lineAt(i).text }, start.line, start.character);
     const written = match.wrongCase ? doc.getText(range) : undefined;
     return { ...match, range, context: { region, written } };
+  }
+
+  /** Forgets every scan: the exclude setting changed. */
+  forget(): void {
+    this.scans.clear();
   }
 
   /** Every id occurrence, in text order. */
