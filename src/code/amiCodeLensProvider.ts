@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isAbort, signalOf } from '../shared/cancellation';
 import { codeLensTitle } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
-import type { DocumentIds, IdOccurrence } from './documentIds';
+import { isExcluded, type DocumentIds, type IdOccurrence } from './documentIds';
 import type { Resolution } from './imageResolver';
 
 class AmiCodeLens extends vscode.CodeLens {
@@ -39,6 +39,9 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
   }
 
   provideCodeLenses(doc: vscode.TextDocument): AmiCodeLens[] {
+    if (isExcluded(doc)) {
+      return [];
+    }
     const seen = new Set<string>();
     const lenses: AmiCodeLens[] = [];
     for (const occurrence of this.ids.occurrences(doc)) {

@@ -4,7 +4,7 @@ import { noiseSettings } from '../settings/code';
 import { hasIgnoreMarker, severityOf } from '../shared/noiseRules';
 import { problemsFor, type Severity } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
-import type { DocumentIds } from './documentIds';
+import { isExcluded, type DocumentIds } from './documentIds';
 import type { Resolution } from './imageResolver';
 
 export const problemSource = 'AMI Explorer';
@@ -86,7 +86,8 @@ export class AmiDiagnostics implements vscode.Disposable {
     if (doc.isClosed) {
       return;
     }
-    const ids = this.ids.ids(doc);
+    // An excluded file is not looked up at all: a change log may hold hundreds of retired ids.
+    const ids = isExcluded(doc) ? [] : this.ids.ids(doc);
     if (!ids.length) {
       this.collection.delete(doc.uri);
       return;

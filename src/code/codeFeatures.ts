@@ -48,9 +48,8 @@ export class CodeFeatures implements vscode.Disposable {
     this.apply();
   }
 
-  /** Excluded files, ignored ids or severities changed: scan, check and draw again at once. */
+  /** Excluded files, ignored ids or severities changed: check and draw again at once. */
   private quietChanged(): void {
-    this.ids.forget();
     this.diagnostics?.recheckAll();
     this.codeLenses?.refresh();
   }

@@ -18,7 +18,10 @@ interface Scan {
   occurrences?: readonly IdOccurrence[];
 }
 
-/** Whether `amiExplorer.code.exclude` matches a document's path (relative to its workspace folder). */
+/**
+ * Whether `amiExplorer.code.exclude` matches a document's path (relative to its workspace folder): such a file
+ * gets no hover, CodeLens or problems, but palette commands still act on the id under the cursor.
+ */
 export function isExcluded(doc: vscode.TextDocument): boolean {
   const path = matchPath(doc.uri.path, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path);
   return noiseSettings(doc).exclude.some((pattern) => pattern.test(path));
@@ -52,7 +55,7 @@ export class DocumentIds implements vscode.Disposable {
   }
 
   private matchesOf(doc: vscode.TextDocument): AmiIdMatch[] {
-    if (!isScannedScheme(doc.uri.scheme) || isExcluded(doc)) {
+    if (!isScannedScheme(doc.uri.scheme)) {
       return [];
     }
     // The offset of the end is the length, without copying the text.
@@ -76,11 +79,6 @@ export class DocumentIds implements vscode.Disposable {
     const region = regionContextAt({ lineCount: doc.lineCount, lineAt: (i) => doc.lineAt(i).text }, start.line, start.character);
     const written = match.wrongCase ? doc.getText(range) : undefined;
     return { ...match, range, context: { region, written } };
-  }
-
-  /** Forgets every scan: the exclude setting changed. */
-  forget(): void {
-    this.scans.clear();
   }
 
   /** Every id occurrence, in text order. */

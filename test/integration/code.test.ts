@@ -377,7 +377,7 @@ describe('Quieting AMI problems', () => {
     await problemsWhen(terraform.uri, sameSeverities({ deprecated: 'Warning', disabled: 'Error', 'wrong-region': 'Warning' }), 'Terraform back to the defaults');
   });
 
-  it('a CHANGELOG is excluded by default: a deprecated id in it gets no problem, CodeLens or hover', async () => {
+  it('a CHANGELOG is excluded by default: a deprecated id in it gets no problem, CodeLens or hover (the palette still acts on it)', async () => {
     const doc = await open(fixture('CHANGELOG.md'));
     const at = doc.positionAt(doc.getText().indexOf(id('deprecated')) + 2);
     // A check of another file settles first, so the changelog's silence is not a lookup still in flight.
@@ -386,6 +386,8 @@ describe('Quieting AMI problems', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'AMI Explorer'), []);
     assert.deepEqual(await codeLensTitles(doc), []);
     assert.equal(await hoverText(doc, at), '');
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    assert.equal(await vscode.commands.executeCommand('amiExplorer.copyImageId'), id('deprecated'), 'palette commands still act on the id under the cursor');
     await setting('code.exclude', ['**/*.lock']);
     const [deprecated] = await problemsWhen(doc.uri, (found) => found.length === 1, 'the changelog checked once not excluded');
     assert.equal(deprecated?.code, 'deprecated');
