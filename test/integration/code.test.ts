@@ -427,6 +427,29 @@ describe('Quieting AMI problems', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('bad values are ignored and named, and the good entries beside them still apply', async () => {
+    const api = await extensionApi();
+    const shell = await open(fixture('shell/launch.sh'));
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Information', 'upper-case': 'Warning' }), 'shell defaults');
+    await setting('code.severity', { 'not-found': 'loud', bogus: 'off', 'upper-case': 'off' });
+    await setting('code.ignore', ['nope']);
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Information' }), 'upper-case off, not-found at its default');
+    await setting('code.exclude', ['/abs/*.sh', '**/*.{sh']);
+    await problemsWhen(shell.uri, (found) => found.length === 1, 'no exclude pattern applies');
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    const ignored = roots.filter((r) => r.getTreeItem().contextValue === 'settingProblem').map(label);
+    for (const key of ['exclude', 'severity', 'ignore']) {
+      assert.ok(ignored.includes(`Ignored setting: amiExplorer.code.${key}`), `${key} among ${ignored.join(', ')}`);
+    }
+    await setting('code.exclude', ['/abs/*.sh', '**/*.sh']);
+    await problemsWhen(shell.uri, (found) => found.length === 0, 'the good pattern excludes the script');
+    for (const key of ['exclude', 'severity', 'ignore']) {
+      await setting(`code.${key}`, undefined);
+    }
+    await problemsWhen(shell.uri, (found) => found.length === 2, 'back to the defaults');
+  });
+
   it('amiExplorer.code.ignore silences an id in every file, whatever its case', async () => {
     const shell = await open(fixture('shell/launch.sh'));
     await problemsWhen(shell.uri, (found) => found.length === 2, 'shell problems');
