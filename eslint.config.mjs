@@ -20,7 +20,7 @@ const pure = [
   'src/actions/*/request.ts', 'src/actions/*/{launchChoices,imageVersion,tagChanges,deprecationDates,retirementPlan,recycleBinRetention,cleanupPlan,planDocument,usageNote,usageList,summary,instanceFacts}.ts',
   'src/actions/common/invocation.ts',
   'src/shared/{format,options,summaryText,validation,plainObject,emitter,imageMarkdown,imageSnapshots,views,retirementText,usageText,poll}.ts',
-  'src/shared/{awsLinks,html,imageLabels,lastLaunched,snapshotCost}.ts',
+  'src/shared/{awsLinks,html,imageLabels,lastLaunched,snapshotCost,noiseRules}.ts',
   'src/details/{imagePage,lineage,loadImagePage,pageActions,pageHtml,pageSections,pageScript,pageStyle}.ts',
   'src/shared/wizard/{flow,backStack,numbering,steps,prompts}.ts',
   'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers,mentionText}.ts', 'src/explorer/pagedList.ts',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isAbort, signalOf } from '../shared/cancellation';
 import { codeLensTitle } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
-import type { DocumentIds, IdOccurrence } from './documentIds';
+import { isExcluded, type DocumentIds, type IdOccurrence } from './documentIds';
 import type { Resolution } from './imageResolver';
 
 class AmiCodeLens extends vscode.CodeLens {
@@ -33,7 +33,15 @@ export class AmiCodeLensProvider implements vscode.CodeLensProvider<AmiCodeLens>
     });
   }
 
+  /** Draws every lens again: which files are excluded changed. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
   provideCodeLenses(doc: vscode.TextDocument): AmiCodeLens[] {
+    if (isExcluded(doc)) {
+      return [];
+    }
     const seen = new Set<string>();
     const lenses: AmiCodeLens[] = [];
     for (const occurrence of this.ids.occurrences(doc)) {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { log } from '../shared/log';
+import { noiseSettings } from '../settings/code';
+import { hasIgnoreMarker, severityOf } from '../shared/noiseRules';
 import { problemsFor, type Severity } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
-import type { DocumentIds } from './documentIds';
+import { isExcluded, type DocumentIds } from './documentIds';
 import type { Resolution } from './imageResolver';
 
 export const problemSource = 'AMI Explorer';
@@ -17,6 +19,7 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 /**
@@ -43,6 +46,13 @@ export class AmiDiagnostics implements vscode.Disposable {
       }),
       lookup.onDidResolve((results) => this.onResolved(results)),
     ];
+    for (const doc of vscode.workspace.textDocuments) {
+      this.schedule(doc, 0);
+    }
+  }
+
+  /** Checks every open document again: what quiets problems changed. */
+  recheckAll(): void {
     for (const doc of vscode.workspace.textDocuments) {
       this.schedule(doc, 0);
     }
@@ -76,7 +86,8 @@ export class AmiDiagnostics implements vscode.Disposable {
     if (doc.isClosed) {
       return;
     }
-    const ids = this.ids.ids(doc);
+    // An excluded file is not looked up at all: a change log may hold hundreds of retired ids.
+    const ids = isExcluded(doc) ? [] : this.ids.ids(doc);
     if (!ids.length) {
       this.collection.delete(doc.uri);
       return;
@@ -103,9 +114,17 @@ export class AmiDiagnostics implements vscode.Disposable {
       notice.code = 'too-many-ids';
       diagnostics.push(notice);
     }
+    const noise = noiseSettings(doc);
     for (const occurrence of this.ids.occurrences(doc)) {
+      if (noise.ignore.has(occurrence.id) || hasIgnoreMarker(doc.lineAt(occurrence.range.start.line).text)) {
+        continue;
+      }
       for (const problem of problemsFor(resolutions.get(occurrence.id), occurrence.context)) {
-        const diagnostic = new vscode.Diagnostic(occurrence.range, problem.message, severities[problem.severity]);
+        const severity = severityOf(problem.code, problem.severity, noise.severity);
+        if (severity === 'off') {
+          continue;
+        }
+        const diagnostic = new vscode.Diagnostic(occurrence.range, problem.message, severities[severity]);
         diagnostic.source = problemSource;
         diagnostic.code = problem.code;
         diagnostics.push(diagnostic);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isAbort, signalOf } from '../shared/cancellation';
 import { hoverCommands, hoverMarkdown } from './amiIdText';
 import type { AmiLookup } from './amiLookup';
-import type { DocumentIds } from './documentIds';
+import { isExcluded, type DocumentIds } from './documentIds';
 import type { ImageInfo } from '../aws/model';
 import type { LastLaunched } from '../shared/imageLabels';
 import type { LastLaunchedReader } from '../shared/lastLaunched';
@@ -27,7 +27,7 @@ export class AmiHoverProvider implements vscode.HoverProvider {
   }
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const occurrence = this.ids.at(doc, position);
+    const occurrence = isExcluded(doc) ? undefined : this.ids.at(doc, position);
     if (!occurrence) {
       return undefined;
     }

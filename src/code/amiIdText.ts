@@ -7,6 +7,9 @@ import { deprecationLabel, imageTooltipMarkdown } from '../shared/imageMarkdown'
 import type { LastLaunched } from '../shared/imageLabels';
 import { checkImageId, checkRegion } from '../shared/validation';
 import type { RegionProblem, Resolution } from './imageResolver';
+import type { ProblemKind, Severity } from '../shared/noiseRules';
+
+export type { Severity } from '../shared/noiseRules';
 
 /** What the code around an id says about it. */
 export interface IdContext {
@@ -16,12 +19,10 @@ export interface IdContext {
   readonly region?: string;
 }
 
-export type Severity = 'error' | 'warning' | 'information';
-
 export interface Problem {
   readonly severity: Severity;
-  /** Stable code shown in the Problems panel and used by quick fixes. */
-  readonly code: 'not-found' | 'deprecated' | 'deprecation-scheduled' | 'disabled' | 'not-launchable' | 'not-allowed' | 'wrong-region' | 'upper-case';
+  /** Stable code shown in the Problems panel, used by quick fixes and `amiExplorer.code.severity`. */
+  readonly code: ProblemKind;
   readonly message: string;
 }
 
@@ -114,7 +115,8 @@ export function problemsFor(resolution: Resolution | undefined, context: IdConte
   }
   if (resolution?.kind === 'notFound') {
     problems.push({
-      severity: 'warning',
+      // Information by default: a private image of another account is normal, and invisible from here.
+      severity: 'information',
       code: 'not-found',
       message: `${resolution.id} is not visible ${regionsSearched(resolution.searched, 5, resolution.denied)}: it may be deregistered, private to another account, hidden by this account's Allowed AMIs settings, or a typo.`,
     });
@@ -178,7 +180,7 @@ export interface HoverOptions {
   readonly lastLaunched?: ReadonlyMap<string, LastLaunched>;
 }
 
-const severityIcon: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', information: '$(info)' };
+const severityIcon: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', information: '$(info)', hint: '$(info)' };
 
 function imageSection(image: ImageInfo, options: HoverOptions): string {
   const now = options.now ?? Date.now();

@@ -5,7 +5,9 @@ import { AmiCodeLensProvider } from './amiCodeLensProvider';
 import { AmiDiagnostics } from './amiDiagnostics';
 import { AmiHoverProvider } from './amiHoverProvider';
 import { AmiLookup } from './amiLookup';
-import { AmiQuickFixes } from './amiQuickFixes';
+import { AmiQuickFixes, ignoreInWorkspace, ignoreInWorkspaceCommand } from './amiQuickFixes';
+import { log } from '../shared/log';
+import { showError } from '../shared/notify';
 import { codeSettings } from '../settings/code';
 import { DocumentIds } from './documentIds';
 import { DocumentParameters } from './documentParameters';
@@ -30,6 +32,8 @@ export class CodeFeatures implements vscode.Disposable {
   readonly parameterLookup: ParameterLookup;
   private readonly active = new Map<Feature, vscode.Disposable>();
   private readonly disposables: vscode.Disposable[];
+  private diagnostics: AmiDiagnostics | undefined;
+  private codeLenses: AmiCodeLensProvider | undefined;
 
   constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento, private readonly lastLaunched?: LastLaunchedReader) {
     this.lookup = new AmiLookup(aws, settings, globalState);
@@ -41,8 +45,21 @@ export class CodeFeatures implements vscode.Disposable {
       this.parameterLookup,
       settings.on(['codeScope'], () => this.lookup.clear()),
       settings.on(['codeFeatures'], () => this.apply()),
+      settings.on(['codeNoise'], () => this.quietChanged()),
+      // Offered by a quick fix only, so not in the palette; a failure is shown like a command's.
+      vscode.commands.registerCommand(ignoreInWorkspaceCommand, (id: unknown) => ignoreInWorkspace(id).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        log().error(`${ignoreInWorkspaceCommand}: ${message}`);
+        void showError(message);
+      })),
     ];
     this.apply();
+  }
+
+  /** Excluded files, ignored ids or severities changed: check and draw again at once. */
+  private quietChanged(): void {
+    this.diagnostics?.recheckAll();
+    this.codeLenses?.refresh();
   }
 
   private apply(): void {
@@ -54,14 +71,20 @@ export class CodeFeatures implements vscode.Disposable {
     this.toggle('codeLens', settings.codeLens, () => {
       const provider = new AmiCodeLensProvider(this.ids, this.lookup);
       const parameters = new ParameterCodeLensProvider(this.parameters, this.parameterLookup);
+      this.codeLenses = provider;
       return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allDocuments, provider),
-        parameters, vscode.languages.registerCodeLensProvider(allDocuments, parameters));
+        parameters, vscode.languages.registerCodeLensProvider(allDocuments, parameters), { dispose: () => { this.codeLenses = undefined; } });
     });
-    this.toggle('problems', settings.problems, () => vscode.Disposable.from(
-      new AmiDiagnostics(this.ids, this.lookup),
-      new ParameterDiagnostics(this.parameters, this.parameterLookup),
-      vscode.languages.registerCodeActionsProvider(allDocuments, new AmiQuickFixes(), { providedCodeActionKinds: AmiQuickFixes.kinds }),
-    ));
+    this.toggle('problems', settings.problems, () => {
+      const diagnostics = new AmiDiagnostics(this.ids, this.lookup);
+      this.diagnostics = diagnostics;
+      return vscode.Disposable.from(
+        diagnostics,
+        new ParameterDiagnostics(this.parameters, this.parameterLookup),
+        vscode.languages.registerCodeActionsProvider(allDocuments, new AmiQuickFixes(), { providedCodeActionKinds: AmiQuickFixes.kinds }),
+        { dispose: () => { this.diagnostics = undefined; } },
+      );
+    });
   }
 
   private toggle(feature: Feature, on: boolean, register: () => vscode.Disposable): void {

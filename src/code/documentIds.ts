@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { log } from '../shared/log';
 import { findAmiIds, looksBinary, matchAt, type AmiIdMatch } from './amiIdScanner';
-import { codeSettings } from '../settings/code';
+import { codeSettings, noiseSettings } from '../settings/code';
+import { matchPath } from '../shared/noiseRules';
 import type { IdContext } from './amiIdText';
 import { regionContextAt } from './regionContext';
 import { isScannedScheme } from './schemes';
@@ -15,6 +16,15 @@ interface Scan {
   readonly version: number;
   readonly matches: readonly AmiIdMatch[];
   occurrences?: readonly IdOccurrence[];
+}
+
+/**
+ * Whether `amiExplorer.code.exclude` matches a document's path (relative to its workspace folder): such a file
+ * gets no hover, CodeLens or problems, but palette commands still act on the id under the cursor.
+ */
+export function isExcluded(doc: vscode.TextDocument): boolean {
+  const path = matchPath(doc.uri.path, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path);
+  return noiseSettings(doc).exclude.some((pattern) => pattern.test(path));
 }
 
 /**

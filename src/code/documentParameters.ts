@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { codeSettings } from '../settings/code';
 import { looksBinary } from './amiIdScanner';
+import { isExcluded } from './documentIds';
 import { regionContextAt } from './regionContext';
 import { isScannedScheme } from './schemes';
 import { findSsmReferences, ssmReferenceAt, type SsmReference } from './ssmParameterScanner';
@@ -17,6 +18,10 @@ export class DocumentParameters implements vscode.Disposable {
   private readonly closed = vscode.workspace.onDidCloseTextDocument((doc) => this.scans.delete(doc.uri.toString()));
 
   private refs(doc: vscode.TextDocument): readonly SsmReference[] {
+    // An excluded file (amiExplorer.code.exclude) gets no hover, CodeLens or problem for its parameters either.
+    if (isExcluded(doc)) {
+      return [];
+    }
     const key = doc.uri.toString();
     const cached = this.scans.get(key);
     if (cached?.version === doc.version) {

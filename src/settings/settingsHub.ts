@@ -13,6 +13,8 @@ export type SettingsChange =
   | 'codeScope'
   /** the other amiExplorer.code.* settings: which code features are on. */
   | 'codeFeatures'
+  /** amiExplorer.code.exclude, severity and ignore: which files, ids and problems are quieted. */
+  | 'codeNoise'
   /** snapshotPricePerGBMonth: what cost estimates assume. */
   | 'cost';
 
@@ -21,6 +23,7 @@ const keys: Record<SettingsChange, readonly string[]> = {
   imagesView: ['groupByTag', 'pageSize', 'publicCatalog'],
   codeScope: ['code.regions'],
   codeFeatures: ['code.cacheMinutes', 'code.hover', 'code.codeLens', 'code.problems', 'code.maxFileSizeMB'],
+  codeNoise: ['code.exclude', 'code.severity', 'code.ignore'],
   cost: ['snapshotPricePerGBMonth'],
 };
 

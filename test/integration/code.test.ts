@@ -117,13 +117,13 @@ describe('AMI ids in code', () => {
   });
 
   describe('CloudFormation', () => {
-    it('YAML: a Mappings entry resolves in its region, and an id visible nowhere is a warning naming the regions searched', async () => {
+    it('YAML: a Mappings entry resolves in its region, and an id visible nowhere is information naming the regions searched', async () => {
       const doc = await open(fixture('cloudformation/template.yaml'));
       assert.match(await hoverText(doc, positionOf(doc, id('petTrackerLatestEu'))), /owned by you · eu-west-1 · available/);
       assert.match(await hoverText(doc, positionOf(doc, id('sharedWithMe'))), /shared with you · us-east-1/);
       const [missing] = await problems(doc.uri, 1);
       assert.ok(missing, 'one problem');
-      assert.equal(severityName(missing), 'Warning');
+      assert.equal(severityName(missing), 'Information', 'a private image of another account is normal');
       assert.equal(missing.message, `ami-0123456789abcdef0 is not visible in any of the 3 regions searched ${sandboxRegions}: it may be deregistered, private to another account, hidden by this account's Allowed AMIs settings, or a typo.`);
       const lenses = await codeLensTitles(doc);
       assert.ok(lenses.some((l) => l.title === 'ami-0123456789abcdef0 not found in 3 regions'), JSON.stringify(lenses));
@@ -331,5 +331,131 @@ describe('AMI ids in code', () => {
       await setting('regions', ['us-east-1']);
       assert.match(await noticeOf(api, () => vscode.commands.executeCommand('amiExplorer.revealImage', { imageId: id('petTrackerLatestEu'), region: 'eu-west-1' })), /eu-west-1 is not one of the Images view's regions/);
     });
+  });
+});
+
+/** Problems of our source once they satisfy `done` (settings changes and lookups arrive asynchronously). */
+async function problemsWhen(uri: vscode.Uri, done: (found: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
+  for (let waited = 0; !done(ours()) && waited < 15_000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(done(ours()), `${what}: ${JSON.stringify(ours().map((d) => [d.code, severityName(d)]))}`);
+  return ours();
+}
+
+const severities = (found: vscode.Diagnostic[]) => Object.fromEntries(found.map((d) => [d.code as string, severityName(d)]));
+const sameSeverities = (expected: Record<string, string>) => (found: vscode.Diagnostic[]) => JSON.stringify(Object.entries(severities(found)).sort()) === JSON.stringify(Object.entries(expected).sort());
+
+async function codeActions(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
+}
+
+describe('Quieting AMI problems', () => {
+  restoreSettingAfter('code.regions');
+  restoreSettingAfter('code.severity');
+  restoreSettingAfter('code.ignore');
+  restoreSettingAfter('code.exclude');
+  before(async () => {
+    await extensionApi();
+    await setting('code.regions', 'explorer');
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('amiExplorer.code').update('ignore', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('severity per kind: defaults, then an override applied at once, with off reporting nothing', async () => {
+    const terraform = await open(fixture('terraform/main.tf'));
+    const shell = await open(fixture('shell/launch.sh'));
+    await problemsWhen(terraform.uri, sameSeverities({ deprecated: 'Warning', disabled: 'Error', 'wrong-region': 'Warning' }), 'Terraform defaults');
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Information', 'upper-case': 'Warning' }), 'shell defaults');
+    await setting('code.severity', { 'not-found': 'error', deprecated: 'off', disabled: 'hint', 'upper-case': 'information' });
+    await problemsWhen(terraform.uri, sameSeverities({ disabled: 'Hint', 'wrong-region': 'Warning' }), 'Terraform with the override');
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Error', 'upper-case': 'Information' }), 'shell with the override');
+    await setting('code.severity', undefined);
+    await problemsWhen(terraform.uri, sameSeverities({ deprecated: 'Warning', disabled: 'Error', 'wrong-region': 'Warning' }), 'Terraform back to the defaults');
+  });
+
+  it('a CHANGELOG is excluded by default: a deprecated id in it gets no problem, CodeLens or hover (the palette still acts on it)', async () => {
+    const doc = await open(fixture('CHANGELOG.md'));
+    const at = doc.positionAt(doc.getText().indexOf(id('deprecated')) + 2);
+    // A check of another file settles first, so the changelog's silence is not a lookup still in flight.
+    await problemsWhen((await open(fixture('terraform/main.tf'))).uri, (found) => found.length === 3, 'Terraform checked');
+    await vscode.window.showTextDocument(doc);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'AMI Explorer'), []);
+    assert.deepEqual(await codeLensTitles(doc), []);
+    assert.equal(await hoverText(doc, at), '');
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    assert.equal(await vscode.commands.executeCommand('amiExplorer.copyImageId'), id('deprecated'), 'palette commands still act on the id under the cursor');
+    await setting('code.exclude', ['**/*.lock']);
+    const [deprecated] = await problemsWhen(doc.uri, (found) => found.length === 1, 'the changelog checked once not excluded');
+    assert.equal(deprecated?.code, 'deprecated');
+    assert.equal((await codeLensTitles(doc)).length, 1);
+    await setting('code.exclude', undefined);
+    await problemsWhen(doc.uri, (found) => found.length === 0, 'excluded again at once');
+  });
+
+  it('"Ignore this id" on the line writes an ami-explorer-ignore comment in the file\'s syntax, and the problem goes', async () => {
+    for (const [language, line, comment] of [['yaml', `image: ${id('deprecated')}`, '#'], ['typescript', `const ami = '${id('deprecated')}';`, '//']] as const) {
+      const doc = await vscode.workspace.openTextDocument({ language, content: `${line}\n` });
+      await vscode.window.showTextDocument(doc);
+      const [problem] = await problemsWhen(doc.uri, (found) => found.length === 1, `${language} deprecated`);
+      const actions = await codeActions(doc, must(problem, 'the problem').range);
+      const fix = actions.find((a) => a.title === `Ignore ${id('deprecated')} on this line (ami-explorer-ignore comment)`);
+      assert.ok(fix?.edit, `an inline ignore among: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.getText(), `${line} ${comment} ami-explorer-ignore\n`);
+      await problemsWhen(doc.uri, (found) => found.length === 0, `${language} problem gone`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('"Ignore … in this workspace" adds the id to the workspace setting; plain JSON, without comments, offers only that', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `{ "ImageId": "${id('petTrackerDisabled')}" }\n` });
+    await vscode.window.showTextDocument(doc);
+    const [problem] = await problemsWhen(doc.uri, (found) => found.length === 1, 'JSON disabled');
+    const titles = (await codeActions(doc, must(problem, 'the problem').range)).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Ignore')), [`Ignore ${id('petTrackerDisabled')} in this workspace`]);
+    const fix = (await codeActions(doc, must(problem, 'the problem').range)).find((a) => a.title.startsWith('Ignore'));
+    assert.ok(fix?.command);
+    await vscode.commands.executeCommand(fix.command.command, ...((fix.command.arguments ?? []) as unknown[]));
+    assert.deepEqual(vscode.workspace.getConfiguration('amiExplorer.code').inspect('ignore')?.workspaceValue, [id('petTrackerDisabled')]);
+    await problemsWhen(doc.uri, (found) => found.length === 0, 'ignored in the workspace');
+    await vscode.workspace.getConfiguration('amiExplorer.code').update('ignore', undefined, vscode.ConfigurationTarget.Workspace);
+    await problemsWhen(doc.uri, (found) => found.length === 1, 'reported again once no longer ignored');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('bad values are ignored and named, and the good entries beside them still apply', async () => {
+    const api = await extensionApi();
+    const shell = await open(fixture('shell/launch.sh'));
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Information', 'upper-case': 'Warning' }), 'shell defaults');
+    await setting('code.severity', { 'not-found': 'loud', bogus: 'off', 'upper-case': 'off' });
+    await setting('code.ignore', ['nope']);
+    await problemsWhen(shell.uri, sameSeverities({ 'not-found': 'Information' }), 'upper-case off, not-found at its default');
+    await setting('code.exclude', ['/abs/*.sh', '**/*.{sh']);
+    await problemsWhen(shell.uri, (found) => found.length === 1, 'no exclude pattern applies');
+    api.images.provider.refresh();
+    const roots = await api.images.provider.getChildren();
+    const ignored = roots.filter((r) => r.getTreeItem().contextValue === 'settingProblem').map(label);
+    for (const key of ['exclude', 'severity', 'ignore']) {
+      assert.ok(ignored.includes(`Ignored setting: amiExplorer.code.${key}`), `${key} among ${ignored.join(', ')}`);
+    }
+    await setting('code.exclude', ['/abs/*.sh', '**/*.sh']);
+    await problemsWhen(shell.uri, (found) => found.length === 0, 'the good pattern excludes the script');
+    for (const key of ['exclude', 'severity', 'ignore']) {
+      await setting(`code.${key}`, undefined);
+    }
+    await problemsWhen(shell.uri, (found) => found.length === 2, 'back to the defaults');
+  });
+
+  it('amiExplorer.code.ignore silences an id in every file, whatever its case', async () => {
+    const shell = await open(fixture('shell/launch.sh'));
+    await problemsWhen(shell.uri, (found) => found.length === 2, 'shell problems');
+    await setting('code.ignore', [id('partnerNotShared'), id('petTrackerV11').toUpperCase()]);
+    await problemsWhen(shell.uri, (found) => found.length === 0, 'both ids ignored');
+    await setting('code.ignore', undefined);
+    await problemsWhen(shell.uri, (found) => found.length === 2, 'reported again');
   });
 });

@@ -52,10 +52,10 @@ describe('problems', () => {
     assert.deepEqual(codes(undefined), []);
   });
 
-  it('warn about an id not visible anywhere, naming the regions searched', () => {
+  it('inform about an id not visible anywhere (a private image of another account is normal), naming the regions searched', () => {
     const [p] = problemsFor(notFound, {}, now);
     assert.ok(p, 'a problem');
-    assert.equal(p.severity, 'warning');
+    assert.equal(p.severity, 'information');
     assert.equal(p.message, 'ami-0123456789abcdef0 is not visible in any of the 3 regions searched (us-east-1, eu-west-1, ap-southeast-2): it may be deregistered, private to another account, hidden by this account\'s Allowed AMIs settings, or a typo.');
   });
 
