@@ -23,6 +23,7 @@ const pure = [
   'src/shared/{awsLinks,html,imageLabels,lastLaunched,snapshotCost,noiseRules}.ts',
   'src/details/{imagePage,lineage,loadImagePage,pageActions,pageHtml,pageSections,pageScript,pageStyle}.ts',
   'src/shared/wizard/{flow,backStack,numbering,steps,prompts}.ts',
+  'src/explorer/nodes/keptAnswer.ts',
   'src/code/{amiIdScanner,amiIdText,imageResolver,regionContext,persistedAnswers,mentionText}.ts', 'src/explorer/pagedList.ts',
 ];
 

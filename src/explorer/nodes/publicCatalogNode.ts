@@ -3,6 +3,7 @@ import type { ImageInfo, ImageQuery } from '../../aws/model';
 import { savedSearches, type SavedSearch } from '../../settings/images';
 import { ExplorerNode } from './explorerNode';
 import { ImageNode } from './imageNode';
+import { KeptAnswer } from './keptAnswer';
 import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';
 import type { ImageTreeContext } from './treeContext';
@@ -46,8 +47,7 @@ export function savedSearchQuery(search: SavedSearch): ImageQuery {
 
 export class SavedSearchNode extends ExplorerNode {
   readonly id: string;
-  private images: ImageInfo[] | undefined;
-  private generation = 0;
+  private readonly images = new KeptAnswer<ImageInfo[]>();
 
   constructor(parent: ExplorerNode, readonly region: string, readonly search: SavedSearch, private readonly ctx: ImageTreeContext) {
     super(parent);
@@ -67,18 +67,12 @@ export class SavedSearchNode extends ExplorerNode {
   }
 
   override reset(): void {
-    this.images = undefined;
-    this.generation++;
+    this.images.reset();
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
     return childrenOrError(this, async () => {
-      const generation = this.generation;
-      const images = this.images ?? await this.ctx.aws.newestImages(this.region, savedSearchQuery(this.search), this.search.limit ?? 5);
-      // An answer from before a refresh is shown to no one and kept for no one.
-      if (generation === this.generation) {
-        this.images = images;
-      }
+      const images = await this.images.get(() => this.ctx.aws.newestImages(this.region, savedSearchQuery(this.search), this.search.limit ?? 5));
       return images.length
         ? images.map((i) => new ImageNode(this, i, 'public'))
         : [new PlaceholderNode(this, 'No matching public images in this region')];

@@ -3,6 +3,7 @@ import type { RecycleBinImage } from '../../aws/model';
 import { md, utc } from '../../shared/format';
 import { expiryLabel } from '../../shared/retirementText';
 import { ExplorerNode } from './explorerNode';
+import { KeptAnswer } from './keptAnswer';
 import { childrenOrError } from './loadChildren';
 import { PlaceholderNode } from './messageNodes';
 import type { TreeContext } from './treeContext';
@@ -10,8 +11,7 @@ import type { TreeContext } from './treeContext';
 /** A region's Recycle Bin: the account's deregistered images a retention rule still keeps, soonest to go first. */
 export class RecycleBinNode extends ExplorerNode {
   readonly id: string;
-  private images: RecycleBinImage[] | undefined;
-  private generation = 0;
+  private readonly images = new KeptAnswer<RecycleBinImage[]>();
 
   constructor(parent: ExplorerNode, readonly region: string, private readonly ctx: TreeContext) {
     super(parent);
@@ -23,27 +23,22 @@ export class RecycleBinNode extends ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('trash');
     item.contextValue = 'recycleBin';
-    item.description = this.images?.length ? String(this.images.length) : undefined;
+    item.description = this.images.current?.length ? String(this.images.current.length) : undefined;
     item.tooltip = `Deregistered images a Recycle Bin retention rule keeps in ${this.region}, until they expire`;
     return item;
   }
 
   override reset(): void {
-    this.images = undefined;
-    this.generation++;
+    this.images.reset();
   }
 
   override getChildren(): Promise<ExplorerNode[]> {
     return childrenOrError(this, async () => {
-      const generation = this.generation;
-      const counted = this.images?.length;
-      const images = this.images ?? await this.ctx.aws.imagesInRecycleBin(this.region);
-      // An answer from before a refresh is shown to no one and kept for no one.
-      if (generation === this.generation) {
-        this.images = images;
-        if (counted !== images.length) {
-          this.ctx.refresh(this);
-        }
+      const counted = this.images.current?.length;
+      const images = await this.images.get(() => this.ctx.aws.imagesInRecycleBin(this.region));
+      // The count beside the node follows what was just kept (an answer a refresh overtook is kept for no one).
+      if (this.images.current === images && counted !== images.length) {
+        this.ctx.refresh(this);
       }
       return images.length
         ? images.map((i) => new RecycleBinImageNode(this, i))
