@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AmiLookup } from '../../src/code/amiLookup';
 import { readPersisted } from '../../src/code/persistedAnswers';
-import { shown } from '../markdownSafety';
+import { hoverAt, lensesOf, problemCount, problemsWhen as problemsFor } from './editorQueries';
 import { must } from '../must';
 import { extensionApi, label, manifest, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
@@ -41,26 +41,9 @@ function positionOf(doc: vscode.TextDocument, text: string, nth = 0): vscode.Pos
 }
 
 /** The hover's text as a person reads it (escapes removed; links keep their Markdown). */
-async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
-}
-
-async function codeLensTitles(doc: vscode.TextDocument): Promise<{ line: number; title: string; command: string }[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-  // In document order: VS Code lists lenses that came resolved before those it had to resolve.
-  return [...lenses].sort((a, b) => a.range.start.compareTo(b.range.start))
-    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }));
-}
-
-/** Problems of our source, once lookups have settled (they arrive asynchronously). */
-async function problems(uri: vscode.Uri, expectedCount: number): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; ours().length !== expectedCount && waited < 15_000; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return ours();
-}
+const hoverText = (doc: vscode.TextDocument, at: vscode.Position) => hoverAt(doc.uri, at);
+const codeLensTitles = (doc: vscode.TextDocument) => lensesOf(doc.uri);
+const problems = problemCount;
 
 const severityName = (d: vscode.Diagnostic) => vscode.DiagnosticSeverity[d.severity];
 
@@ -334,14 +317,11 @@ describe('AMI ids in code', () => {
   });
 });
 
-/** Problems of our source once they satisfy `done` (settings changes and lookups arrive asynchronously). */
+/** Our problems once they satisfy `done` (settings changes and lookups arrive asynchronously). */
 async function problemsWhen(uri: vscode.Uri, done: (found: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; !done(ours()) && waited < 15_000; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(done(ours()), `${what}: ${JSON.stringify(ours().map((d) => [d.code, severityName(d)]))}`);
-  return ours();
+  const found = await problemsFor(uri, done);
+  assert.ok(done(found), `${what}: ${JSON.stringify(found.map((d) => [d.code, severityName(d)]))}`);
+  return found;
 }
 
 const severities = (found: vscode.Diagnostic[]) => Object.fromEntries(found.map((d) => [d.code as string, severityName(d)]));

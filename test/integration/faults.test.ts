@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { clearFaults, setFaults } from '../../sandbox/faults/client.mjs';
 import type { FaultRule } from '../../sandbox/faults/client.mjs';
 import type { AmiExplorerApi } from '../../src/api/amiExplorerApi';
-import { shown } from '../markdownSafety';
+import { hoverAt, lensesOf, problemsWhen as problemsUntil } from './editorQueries';
 import { must } from '../must';
 import { childByLabel, extensionApi, label, manifest, publicApi, restoreSettingAfter, setting, type TestingApi } from './helpers';
 
@@ -77,25 +77,9 @@ async function openFile(content: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
-async function hoverText(doc: vscode.TextDocument, id: string): Promise<string> {
-  const at = doc.positionAt(doc.getText().indexOf(id) + 2);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
-}
-
-async function lensTitles(doc: vscode.TextDocument): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-  return lenses.map((l) => l.command?.title ?? '');
-}
-
-/** Our problems once `ready` holds, polling as lookups settle (they arrive region by region). */
-async function problemsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean, ms = 60_000): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; !ready(ours()) && waited < ms; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return ours();
-}
+const hoverText = (doc: vscode.TextDocument, id: string) => hoverAt(doc.uri, doc.positionAt(doc.getText().indexOf(id) + 2));
+const lensTitles = async (doc: vscode.TextDocument) => (await lensesOf(doc.uri)).map((l) => l.title);
+const problemsWhen = (uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean) => problemsUntil(uri, ready, 60_000);
 
 describe('faults in one region', () => {
   let api: TestingApi;

@@ -11,6 +11,7 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { htmlText } from '../htmlSafety';
 import { at, must } from '../must';
 import { shown } from '../markdownSafety';
+import { hoverAt, problemsWhen as problemsUntil } from './editorQueries';
 import { extensionApi, manifest, ownedScope, restoreSettingAfter, setting, type TestingApi } from './helpers';
 import { noticeOf } from './prompts';
 import { ec2, registerTestImage } from './ec2';
@@ -46,11 +47,7 @@ async function openDoc(content: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
-async function hoverText(doc: vscode.TextDocument, id: string): Promise<string> {
-  const at = doc.positionAt(doc.getText().indexOf(id) + 2);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
-}
+const hoverText = (doc: vscode.TextDocument, id: string) => hoverAt(doc.uri, doc.positionAt(doc.getText().indexOf(id) + 2));
 
 /** The hover once its last-launch line is read (a slow read says "hover again", as it tells a person). */
 async function settledHover(doc: vscode.TextDocument, id: string): Promise<string> {
@@ -62,13 +59,7 @@ async function settledHover(doc: vscode.TextDocument, id: string): Promise<strin
   return text;
 }
 
-async function problemsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean, ms = 30_000): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; !ready(ours()) && waited < ms; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return ours();
-}
+const problemsWhen = (uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean) => problemsUntil(uri, ready, 30_000);
 
 describe('image facts: last launched, Allowed AMIs, lineage and links', () => {
   let api: TestingApi;

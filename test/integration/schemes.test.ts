@@ -2,7 +2,7 @@
 // serves them), a notebook's cells, and, as the counter-case, a file system the code features leave alone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { shown } from '../markdownSafety';
+import { hoverAt, lensesOf, problemCount } from './editorQueries';
 import { must } from '../must';
 import { manifest, restoreSettingAfter, setting } from './helpers';
 
@@ -55,25 +55,12 @@ class OneFileSystem implements vscode.FileSystemProvider {
   }
 }
 
-async function hoverText(uri: vscode.Uri, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
-}
+const hoverText = hoverAt;
 
 /** The CodeLens titles of a document, in alphabetical order. */
-async function codeLensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
-  return lenses.map((l) => l.command?.title ?? '').sort();
-}
+const codeLensTitles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.title).sort();
 
-/** Our problems for a document, once there are `count` of them (lookups answer asynchronously). */
-async function problems(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; ours().length !== count && waited < 15_000; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return ours();
-}
+const problems = problemCount;
 
 function positionOf(doc: vscode.TextDocument, text: string): vscode.Position {
   const offset = doc.getText().indexOf(text);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { shown } from '../markdownSafety';
+import { hoverAt, lensesOf, problemCount } from './editorQueries';
 import { must } from '../must';
 import { extensionApi, manifest, restoreSettingAfter, setting } from './helpers';
 
@@ -38,25 +38,15 @@ function positionOf(doc: vscode.TextDocument, text: string): vscode.Position {
   return doc.positionAt(offset + 3);
 }
 
-async function hoverText(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return shown(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
-}
+const hoverText = (doc: vscode.TextDocument, at: vscode.Position) => hoverAt(doc.uri, at);
 
 /** The titles of the lenses on the line holding `text`. */
 async function lensTitles(doc: vscode.TextDocument, text: string): Promise<string[]> {
   const line = positionOf(doc, text).line;
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-  return lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '').sort();
+  return (await lensesOf(doc.uri)).filter((l) => l.line === line).map((l) => l.title).sort();
 }
 
-async function problems(uri: vscode.Uri, expectedCount: number): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AMI Explorer');
-  for (let waited = 0; ours().length !== expectedCount && waited < 15_000; waited += 100) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return ours();
-}
+const problems = problemCount;
 
 describe('SSM parameters in code', () => {
   restoreSettingAfter('code.regions');
