@@ -37,7 +37,7 @@ export class CodeFeatures implements vscode.Disposable {
 
   constructor(aws: AwsService, settings: SettingsHub, globalState: vscode.Memento, private readonly lastLaunched?: LastLaunchedReader) {
     this.lookup = new AmiLookup(aws, settings, globalState);
-    this.parameterLookup = new ParameterLookup(aws, this.lookup);
+    this.parameterLookup = new ParameterLookup(aws, this.lookup, globalState);
     this.disposables = [
       this.ids,
       this.lookup,

@@ -6,10 +6,14 @@ import type { Resolution } from './imageResolver';
 import { isImageId, namesImage, ParameterResolver } from './parameterResolver';
 import type { RegionAnswer } from './parameterText';
 import type { ParameterOccurrence } from './documentParameters';
+import { packParameters, readPersistedParameters } from './persistedParameters';
+
+const storageKey = 'amiExplorer.code.parameterCache';
 
 /**
  * Answers "which image does this SSM parameter name today?": GetParameters through a per-connection resolver,
  * then the image through the id lookup. Regions: the one the code implies, else the Images view's regions.
+ * Answers are kept in globalState per connection, as the id lookup keeps its own.
  */
 export class ParameterLookup implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -18,11 +22,14 @@ export class ParameterLookup implements vscode.Disposable {
   private resolver: ParameterResolver | undefined;
   private connection = '';
   private readonly subscriptions: vscode.Disposable[];
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly aws: AwsService, private readonly images: AmiLookup) {
+  constructor(private readonly aws: AwsService, private readonly images: AmiLookup, private readonly state: vscode.Memento) {
     this.subscriptions = [images.onDidResolve((results) => {
       if (!results.length) {
+        // Refresh forgot every image answer: parameters move on too (a new release), so ask them again.
         this.resolver?.clear();
+        void this.state.update(storageKey, undefined);
       }
       this.changed.fire();
     })];
@@ -32,13 +39,18 @@ export class ParameterLookup implements vscode.Disposable {
     const { profile, endpoint } = this.aws.connection();
     const connection = JSON.stringify([profile, endpoint ?? '']);
     if (!this.resolver || connection !== this.connection) {
+      this.flushSave();
       this.resolver?.dispose();
       this.connection = connection;
       this.resolver = new ParameterResolver({
         lookup: (region, names, signal) => this.aws.getParameters(region, names, signal),
         ttlMs: () => codeSettings().ttlMs,
-        onResolved: () => this.changed.fire(),
+        onResolved: () => {
+          this.saveTimer ??= setTimeout(() => this.flushSave(), 1000);
+          this.changed.fire();
+        },
       });
+      this.resolver.load(readPersistedParameters(this.state.get<unknown>(storageKey), connection));
     }
     return this.resolver;
   }
@@ -90,10 +102,20 @@ export class ParameterLookup implements vscode.Disposable {
 
   clear(): void {
     this.resolver?.clear();
+    void this.state.update(storageKey, undefined);
     this.changed.fire();
   }
 
+  private flushSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.resolver) {
+      void this.state.update(storageKey, packParameters(this.connection, this.resolver.entries()));
+    }
+  }
+
   dispose(): void {
+    this.flushSave();
     this.resolver?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.changed.dispose();

@@ -81,6 +81,20 @@ export class ParameterResolver {
     return Math.min(this.options.maxRetryMs ?? 120_000, (this.options.retryFailedAfterMs ?? 2_000) * 2 ** (failures - 1));
   }
 
+  /** The answers worth keeping across reloads: a failure is asked again instead. */
+  entries(): ParameterResolution[] {
+    return [...this.cache.values()].filter((r) => r.kind !== 'failed');
+  }
+
+  /** Answers kept from an earlier run; each still expires by the time it was given. */
+  load(answers: readonly ParameterResolution[]): void {
+    for (const answer of answers) {
+      if (answer.kind !== 'failed') {
+        this.cache.set(key(answer.region, answer.name), answer);
+      }
+    }
+  }
+
   clear(): void {
     this.generation++;
     this.cache.clear();

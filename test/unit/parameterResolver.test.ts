@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ParameterResolver } from '../../src/code/parameterResolver';
+import { packParameters, readPersistedParameters } from '../../src/code/persistedParameters';
 import { parameterHoverMarkdown, parameterLensTitle, parameterProblems, type RegionAnswer } from '../../src/code/parameterText';
 import type { ParameterAnswer } from '../../src/aws/parameterModel';
 import type { ImageInfo } from '../../src/aws/model';
@@ -101,5 +102,42 @@ describe('isImageReference', () => {
     assert.equal(isImageReference(ref, [text]), false);
     assert.equal(isImageReference({ ...ref, expectsImage: true }, [text]), true);
     assert.equal(isImageReference(ref, [{ region: 'us-east-1' }]), true, 'not known yet');
+  });
+});
+
+describe('parameter answers kept across reloads', () => {
+  it('a reloaded answer costs no call until it expires; failures and damaged or foreign entries are not kept', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const options = {
+      ttlMs: () => 60_000,
+      now: () => now,
+      lookup: async (_region: string, names: readonly string[]): Promise<ParameterAnswer> => {
+        calls++;
+        await Promise.resolve();
+        if (names.includes('/fails')) {
+          throw new Error('Rate exceeded');
+        }
+        return { found: names.filter((n) => n !== '/missing').map((n) => ({ asked: n, name: n, value: 'ami-0123456789abcdef0', dataType: 'aws:ec2:image' })), invalid: names.filter((n) => n === '/missing') };
+      },
+    };
+    const first = new ParameterResolver(options);
+    await Promise.all([first.resolve('us-east-1', path), first.resolve('us-east-1', '/missing')]);
+    await first.resolve('us-east-1', '/fails');
+    const stored = JSON.parse(JSON.stringify(packParameters('me', first.entries()))) as unknown;
+    first.dispose();
+    assert.deepEqual(readPersistedParameters(stored, 'someone else'), [], 'another connection\'s answers are not used');
+    assert.deepEqual(readPersistedParameters({ connection: 'me', answers: [{ kind: 'found', region: 'us-east-1' }, 'x', null] }, 'me'), []);
+
+    const second = new ParameterResolver(options);
+    second.load(readPersistedParameters(stored, 'me'));
+    calls = 0;
+    assert.equal((await second.resolve('us-east-1', path)).kind, 'found');
+    assert.equal((await second.resolve('us-east-1', '/missing')).kind, 'missing');
+    assert.equal(calls, 0, 'answered from what was kept');
+    assert.equal(second.peek('us-east-1', '/fails'), undefined, 'a failure is asked again, not kept');
+    now += 60_001;
+    assert.equal(second.peek('us-east-1', path), undefined, 'a kept answer expires by the time it was given');
+    second.dispose();
   });
 });
