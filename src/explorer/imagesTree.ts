@@ -11,6 +11,7 @@ import { RecycleBinImageNode } from './nodes/recycleBinNode';
 import { ErrorNode, SettingProblemNode } from './nodes/messageNodes';
 import { settingProblems } from '../settings/problems';
 import { groupByTagKey, savedSearches } from '../settings/images';
+import { codeSettings, noiseSettings } from '../settings/code';
 import type { ImageTreeContext } from './nodes/treeContext';
 import { describeFilter } from './filterDescription';
 import type { ImageFilterState } from './imageFilterState';
@@ -72,9 +73,11 @@ export class ImagesTree implements ImageViews, vscode.Disposable {
     const regions = await this.aws.regions();
     this.onRegions(regions);
     this.regions = regions.map((r) => new ImageRegionNode(r, ctx));
-    // Read now, so that an ignored value shows at the top even before a region is expanded.
+    // Read now, so that an ignored value shows at the top even before a region is expanded or a file with an id opens.
     groupByTagKey();
     savedSearches();
+    codeSettings();
+    noiseSettings();
     return [...settingProblems().map((p, i) => new SettingProblemNode(p, i)), ...this.regions];
   }
 
